@@ -1,0 +1,116 @@
+using System;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Upstash.DeveloperApi
+{
+    /// <summary>
+    /// The credentials of the Upstash Developer API: HTTP Basic auth with the account email as the
+    /// user name and a Developer API key as the password (what <c>curl -u EMAIL:API_KEY</c> sends).
+    /// </summary>
+    /// <remarks>The API key never appears in <see cref="ToString"/>, in the debugger or in an exception message.</remarks>
+    [DebuggerDisplay("{ToString(),nq}")]
+    public sealed class UpstashCredentials
+    {
+        /// <summary>The environment variable that holds the account email (as Upstash's CLI and Terraform provider read it).</summary>
+        public const string EmailVariable = "UPSTASH_EMAIL";
+
+        /// <summary>The environment variable that holds the Developer API key (as Upstash's CLI and Terraform provider read it).</summary>
+        public const string ApiKeyVariable = "UPSTASH_API_KEY";
+
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+        private readonly string _apiKey;
+
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+        private readonly AuthenticationHeaderValue _header;
+
+        /// <summary>Creates credentials from an account email and a Developer API key.</summary>
+        /// <param name="email">The Upstash account email (the Basic auth user name).</param>
+        /// <param name="apiKey">A Developer API key from the Upstash console (the Basic auth password).</param>
+        /// <exception cref="ArgumentException">A value is missing or malformed; the message names it and never repeats the key.</exception>
+        public UpstashCredentials(string email, string apiKey)
+        {
+            Email = ValidateEmail(email, nameof(email), "The email");
+            _apiKey = ValidateApiKey(apiKey, nameof(apiKey), "The API key");
+            _header = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Email + ":" + _apiKey)));
+        }
+
+        /// <summary>The account email (the Basic auth user name). Not a secret.</summary>
+        public string Email { get; }
+
+        /// <summary>
+        /// Reads <c>UPSTASH_EMAIL</c> and <c>UPSTASH_API_KEY</c> from the environment.
+        /// </summary>
+        /// <exception cref="UpstashConfigurationException">A variable is missing, empty or malformed; the message names it.</exception>
+        public static UpstashCredentials FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
+
+        /// <summary>Reads <c>UPSTASH_EMAIL</c> and <c>UPSTASH_API_KEY</c> through <paramref name="getVariable"/> (for hosts with their own configuration).</summary>
+        /// <param name="getVariable">Returns the value of a variable, or null when it is not set.</param>
+        /// <exception cref="UpstashConfigurationException">A variable is missing, empty or malformed; the message names it.</exception>
+        public static UpstashCredentials FromEnvironment(Func<string, string?> getVariable)
+        {
+            if (getVariable == null) throw new ArgumentNullException(nameof(getVariable));
+            var email = getVariable(EmailVariable);
+            var apiKey = getVariable(ApiKeyVariable);
+            if (string.IsNullOrWhiteSpace(email) && string.IsNullOrWhiteSpace(apiKey))
+                throw new UpstashConfigurationException($"Neither {EmailVariable} nor {ApiKeyVariable} is set. Set both: the account email and a Developer API key from the Upstash console.");
+            if (string.IsNullOrWhiteSpace(email))
+                throw new UpstashConfigurationException($"{EmailVariable} is not set. Set it to the email of your Upstash account.");
+            if (string.IsNullOrWhiteSpace(apiKey))
+                throw new UpstashConfigurationException($"{ApiKeyVariable} is not set. Set it to a Developer API key from the Upstash console.");
+            try
+            {
+                return new UpstashCredentials(
+                    ValidateEmail(email!, EmailVariable, EmailVariable),
+                    ValidateApiKey(apiKey!, ApiKeyVariable, ApiKeyVariable));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UpstashConfigurationException(ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]);
+            }
+        }
+
+        /// <summary>Whether <paramref name="text"/> contains the API key or the Authorization value built from it.</summary>
+        internal bool AppearsIn(string? text) =>
+            !string.IsNullOrEmpty(text) && (text!.IndexOf(_apiKey, StringComparison.Ordinal) >= 0 || text.IndexOf(_header.Parameter!, StringComparison.Ordinal) >= 0);
+
+        /// <summary>Replaces the API key and the Authorization value in <paramref name="text"/>.</summary>
+        internal string Scrub(string text) =>
+            text.Replace(_apiKey, Redaction.Mask).Replace(_header.Parameter!, Redaction.Mask);
+
+        /// <summary>The <c>Authorization</c> header value. Internal: it holds the key.</summary>
+        internal AuthenticationHeaderValue AuthorizationHeader => _header;
+
+        /// <summary>Shows the email and masks the key.</summary>
+        public override string ToString() => $"UpstashCredentials {{ Email = {Email}, ApiKey = {Redaction.Mask} }}";
+
+        private static string ValidateEmail(string email, string paramName, string label)
+        {
+            if (email == null) throw new ArgumentNullException(paramName, $"{label} is required: the email of your Upstash account.");
+            var trimmed = email.Trim();
+            if (trimmed.Length == 0) throw new ArgumentException($"{label} is empty: give the email of your Upstash account.", paramName);
+            if (trimmed.IndexOf(':') >= 0) throw new ArgumentException($"{label} contains ':', which HTTP Basic auth cannot carry in a user name.", paramName);
+            if (HasControlCharacter(trimmed)) throw new ArgumentException($"{label} contains a control character (a line break or tab?).", paramName);
+            if (trimmed.IndexOf('@') <= 0) throw new ArgumentException($"{label} is not an email address (no '@').", paramName);
+            return trimmed;
+        }
+
+        private static string ValidateApiKey(string apiKey, string paramName, string label)
+        {
+            if (apiKey == null) throw new ArgumentNullException(paramName, $"{label} is required: create a Developer API key in the Upstash console.");
+            var trimmed = apiKey.Trim();
+            if (trimmed.Length == 0) throw new ArgumentException($"{label} is empty: give a Developer API key from the Upstash console.", paramName);
+            if (HasControlCharacter(trimmed)) throw new ArgumentException($"{label} contains a control character (a line break or tab?); copy it again without them.", paramName);
+            if (trimmed.IndexOf(' ') >= 0) throw new ArgumentException($"{label} contains a space; a Developer API key has none.", paramName);
+            return trimmed;
+        }
+
+        private static bool HasControlCharacter(string value)
+        {
+            foreach (var c in value)
+                if (char.IsControl(c)) return true;
+            return false;
+        }
+    }
+}

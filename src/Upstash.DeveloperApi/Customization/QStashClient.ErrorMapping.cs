@@ -1,0 +1,143 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Upstash.DeveloperApi.Http;
+
+namespace Upstash.DeveloperApi
+{
+    // Hand-written: every status outside 2xx becomes a typed UpstashApiException (called from
+    // ProcessResponseAsync, before the generated per-status code, whose NSwag exceptions would copy
+    // the body into the message). Messages say what happened and what to do, never a body.
+    public partial class QStashClient
+    {
+        private const int MaxErrorBodyBytes = 64 * 1024;
+
+        private async Task ThrowForErrorStatusAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            var status = (int)response.StatusCode;
+            var operation = UpstashHttpPipeline.GetOperation(response.RequestMessage);
+            var idempotent = UpstashHttpPipeline.IsIdempotent(response.RequestMessage?.Method ?? HttpMethod.Post);
+            string? rawBody = null;
+            using (var timeout = UpstashHttpPipeline.TakeReadTimeout(response))
+            {
+                try
+                {
+                    using (var body = await ResponseBody.ReadAsync(response.Content, Math.Min(MaxErrorBodyBytes, _httpClient.Options.MaxResponseBytes), timeout?.Token ?? cancellationToken).ConfigureAwait(false))
+                        rawBody = body.Text();
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // the status is known; a body that does not arrive in time adds nothing
+                }
+                catch (Exception ex) when (ex is ResponseTooLargeException || ex is HttpRequestException || ex is IOException)
+                {
+                    // same: the status decides the exception
+                }
+            }
+
+            var errorText = Redaction.SanitizeServerText(ExtractErrorText(rawBody), Credentials);
+            var retryAfter = UpstashHttpPipeline.RetryAfter(response);
+            var exception = CreateStatusException(operation, status, idempotent, errorText, retryAfter, rawBody);
+            _httpClient.Log?.CallFailed(exception);
+            throw exception;
+        }
+
+        internal static UpstashApiException CreateStatusException(string operation, int status, bool idempotent, string? errorText, TimeSpan? retryAfter, string? rawBody)
+        {
+            var said = errorText == null ? "." : $": \"{errorText}\".";
+            var head = $"{operation}: the Upstash API answered {status} {ReasonPhrase(status)}{said}";
+            var wait = retryAfter.HasValue ? $" It asked to wait {Math.Ceiling(retryAfter.Value.TotalSeconds):0} s (Retry-After)." : string.Empty;
+            switch (status)
+            {
+                case 401:
+                    return new UpstashAuthenticationException(operation,
+                        head + $" The email or the API key was not accepted: check {UpstashCredentials.EmailVariable} (your account email) and " +
+                        $"{UpstashCredentials.ApiKeyVariable} (a Developer API key from the Upstash console), or the values given to UpstashCredentials.",
+                        status, errorText, rawBody);
+                case 403:
+                    return new UpstashAuthorizationException(operation,
+                        head + " The credentials are valid but may not do this: check the API key's permissions and the team it belongs to.",
+                        status, errorText, rawBody);
+                case 404:
+                    return new UpstashNotFoundException(operation,
+                        head + " Check that the account has QStash, and the base address if you set one.",
+                        status, errorText, rawBody);
+                case 429:
+                    return new UpstashRateLimitException(operation,
+                        head + " Too many requests: the request was not processed." + (wait.Length > 0 ? wait : " Wait before trying again."),
+                        status, errorText, retryAfter, rawBody);
+                case 503:
+                    return new UpstashServerException(operation,
+                        head + " The service is unavailable: the request was not processed. Try again later." + wait,
+                        status, errorText, retryAfter, rawBody);
+                case 500 when !idempotent:
+                    return new UpstashOutcomeUnknownException(operation,
+                        head + " The service failed while handling the request, so the outcome is unknown: for a token reset, the token may already have been rotated. " +
+                        "Do not repeat the call blindly: check the current QStash token in the Upstash console first.",
+                        UpstashOutcomeUnknownReason.ServerError, status, errorText, rawBody, null);
+                case 500:
+                    return new UpstashServerException(operation, head + " The service failed. The call is safe to repeat later.", status, errorText, retryAfter, rawBody);
+                case 400:
+                case 405:
+                case 406:
+                    return new UpstashRequestRejectedException(operation,
+                        head + " The service rejected the request as sent; this points to a client that no longer matches the API: update the library, or report it.",
+                        status, errorText, rawBody);
+                default:
+                    return new UpstashUnexpectedStatusException(operation,
+                        head + (status >= 300 && status < 400
+                            ? " The service redirected; the client does not send credentials to another address. Set the base address to the final one."
+                            : " The API document does not list this status for the operation.") + wait,
+                        status, errorText, retryAfter, rawBody);
+            }
+        }
+
+        /// <summary>Upstash's error text: a JSON string, the <c>error</c>/<c>message</c> field of a JSON object, or a short plain-text body. Never HTML.</summary>
+        internal static string? ExtractErrorText(string? body)
+        {
+            if (string.IsNullOrWhiteSpace(body)) return null;
+            var trimmed = body!.Trim();
+            if (trimmed[0] == '<') return null; // an HTML page says nothing useful and may say too much
+            if (trimmed[0] == '{' || trimmed[0] == '"')
+            {
+                try
+                {
+                    var token = JToken.Parse(trimmed);
+                    if (token.Type == JTokenType.String) return (string?)token;
+                    if (token is JObject obj)
+                    {
+                        foreach (var name in new[] { "error", "message", "error_description", "detail", "reason" })
+                            if (obj.TryGetValue(name, StringComparison.OrdinalIgnoreCase, out var value) && value.Type == JTokenType.String)
+                                return (string?)value;
+                    }
+                    return null;
+                }
+                catch (JsonException)
+                {
+                    return null;
+                }
+            }
+            return trimmed.Length <= 500 ? trimmed : null;
+        }
+
+        private static string ReasonPhrase(int status) => status switch
+        {
+            400 => "Bad Request",
+            401 => "Unauthorized",
+            403 => "Forbidden",
+            404 => "Not Found",
+            405 => "Method Not Allowed",
+            406 => "Not Acceptable",
+            429 => "Too Many Requests",
+            500 => "Internal Server Error",
+            502 => "Bad Gateway",
+            503 => "Service Unavailable",
+            504 => "Gateway Timeout",
+            _ => "(HTTP " + status.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
+        };
+    }
+}

@@ -1,0 +1,29 @@
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Upstash.DeveloperApi.Http;
+using Upstash.DeveloperApi.Serialization;
+
+namespace Upstash.DeveloperApi
+{
+    // Hand-written: the hooks NSwag's client template calls (nswag.json turns on the async variants).
+    // They stay thin and hand over to the file of each concern.
+    public partial class QStashClient
+    {
+        private Task PrepareRequestAsync(UpstashHttpPipeline client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken) =>
+            Task.CompletedTask;
+
+        private Task PrepareRequestAsync(UpstashHttpPipeline client, HttpRequestMessage request, string url, CancellationToken cancellationToken) =>
+            Task.CompletedTask;
+
+        // Every status outside 2xx becomes a typed exception here, before the generated status switch.
+        private Task ProcessResponseAsync(UpstashHttpPipeline client, HttpResponseMessage response, CancellationToken cancellationToken) =>
+            (int)response.StatusCode >= 200 && (int)response.StatusCode < 300
+                ? Task.CompletedTask
+                : ThrowForErrorStatusAsync(response, cancellationToken);
+
+        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) =>
+            TolerantJson.Configure(settings);
+    }
+}

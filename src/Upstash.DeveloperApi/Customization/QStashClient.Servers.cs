@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Concurrent;
+
+namespace Upstash.DeveloperApi
+{
+    // Hand-written: path- and operation-level `servers`. NSwag only knows the document-level server
+    // (https://api.upstash.com/v2); the token reset lives under its path-level server
+    // (https://api.upstash.com). OperationServers (generated at build time from the document, see
+    // build/Upstash.CodeGeneration.targets) gives each operation's server; this file joins it with
+    // the base address, if one is set, and the operation's path.
+    public partial class QStashClient
+    {
+        private volatile ServerPrefixes? _prefixes;
+
+        /// <summary>
+        /// Replaces scheme, host and port of the document's servers (see <see cref="QStashClientOptions.BaseAddress"/>);
+        /// each operation keeps its own path. Null uses the document's servers, or <see cref="System.Net.Http.HttpClient.BaseAddress"/> when set.
+        /// </summary>
+        /// <exception cref="ArgumentException">The address is not an absolute http(s) address, or has a query, fragment or user info.</exception>
+        public Uri? BaseAddress
+        {
+            get => _httpClient.Options.BaseAddress;
+            set
+            {
+                var probe = new QStashClientOptions { BaseAddress = value };
+                probe.Validate();
+                _httpClient.Options.BaseAddress = value;
+                _prefixes = null;
+            }
+        }
+
+        /// <summary>The absolute URI of an operation: base address (if any) + the operation's server path + the operation path.</summary>
+        internal Uri ResolveOperationUri(string operationId, string relativeUrl)
+        {
+            var baseAddress = _httpClient.Options.BaseAddress ?? _httpClient.HttpClient.BaseAddress;
+            var prefixes = _prefixes;
+            if (prefixes == null || !Equals(prefixes.BaseAddress, baseAddress))
+                _prefixes = prefixes = new ServerPrefixes(baseAddress);
+            var prefix = prefixes.Prefixes.GetOrAdd(operationId, prefixes.Compute);
+            return new Uri(prefix + relativeUrl, UriKind.Absolute);
+        }
+
+        private sealed class ServerPrefixes
+        {
+            public ServerPrefixes(Uri? baseAddress)
+            {
+                BaseAddress = baseAddress;
+            }
+
+            public Uri? BaseAddress { get; }
+
+            public ConcurrentDictionary<string, string> Prefixes { get; } = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+            public string Compute(string operationId)
+            {
+                var server = new Uri(OperationServers.For(operationId), UriKind.RelativeOrAbsolute);
+                var serverPath = (server.IsAbsoluteUri ? server.AbsolutePath : server.OriginalString).Trim('/');
+                if (BaseAddress == null)
+                {
+                    if (!server.IsAbsoluteUri)
+                        throw new UpstashConfigurationException($"{operationId}: the API document gives the relative server '{server.OriginalString}'; set {nameof(QStashClientOptions.BaseAddress)}.");
+                    return server.GetLeftPart(UriPartial.Authority) + "/" + (serverPath.Length == 0 ? string.Empty : serverPath + "/");
+                }
+                var basePath = BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
+                return basePath + "/" + (serverPath.Length == 0 ? string.Empty : serverPath + "/");
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace Upstash.DeveloperApi
+{
+    /// <summary>How secrets are hidden in every text the library produces.</summary>
+    internal static class Redaction
+    {
+        /// <summary>What stands in for a secret.</summary>
+        public const string Mask = "***";
+
+        // Credential-like runs: base64, base64url, hex and UUID-shaped strings of 20 or more characters.
+        private static readonly Regex CredentialLike = new Regex("[A-Za-z0-9+/_=-]{20,}", RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// Makes server-supplied text safe for a message: known secrets and anything shaped like a
+        /// credential are masked, line breaks are folded and the text is cut to <paramref name="maxLength"/>.
+        /// </summary>
+        public static string? SanitizeServerText(string? text, UpstashCredentials? credentials, int maxLength = 200)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            var result = text!;
+            if (credentials != null) result = credentials.Scrub(result);
+            result = CredentialLike.Replace(result, Mask);
+            var folded = new System.Text.StringBuilder(result.Length);
+            foreach (var c in result)
+                folded.Append(char.IsControl(c) ? ' ' : c);
+            result = folded.ToString().Trim();
+            if (result.Length > maxLength) result = result.Substring(0, maxLength) + "…";
+            return result.Length == 0 ? null : result;
+        }
+
+        /// <summary>
+        /// An inner exception safe to attach: exception messages from parsers and sockets can quote the
+        /// data they choked on, so only the type and, for JSON, the position are kept.
+        /// </summary>
+        public static Exception? SafeInner(Exception? inner)
+        {
+            switch (inner)
+            {
+                case null:
+                    return null;
+                case Newtonsoft.Json.JsonReaderException reader:
+                    return new RedactedException(reader.GetType(), $"at path '{SafePath(reader.Path)}', line {reader.LineNumber}, position {reader.LinePosition}");
+                case Newtonsoft.Json.JsonSerializationException serialization:
+                    return new RedactedException(serialization.GetType(), $"at path '{SafePath(serialization.Path)}'");
+                default:
+                    return new RedactedException(inner.GetType(), null);
+            }
+        }
+
+        /// <summary>A JSON path is made of property names from the response; keep it only while it looks like one.</summary>
+        public static string SafePath(string? path)
+        {
+            if (string.IsNullOrEmpty(path)) return "$";
+            return path!.Length <= 64 && Regex.IsMatch(path, "^[A-Za-z0-9_.\\[\\]]*$") ? path : "(path withheld)";
+        }
+    }
+
+    /// <summary>Stands in for an exception whose message may quote secrets: keeps its type name and a safe detail.</summary>
+    public sealed class RedactedException : Exception
+    {
+        internal RedactedException(Type original, string? detail)
+            : base(original.FullName + " (message withheld: it may quote response data)" + (detail == null ? string.Empty : " " + detail))
+        {
+            OriginalType = original.FullName ?? original.Name;
+        }
+
+        /// <summary>The full name of the exception type that was replaced.</summary>
+        public string OriginalType { get; }
+    }
+}
