@@ -1,0 +1,29 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace Upstash.DeveloperApi.Tests.Support
+{
+    /// <summary>A WireMock.Net server bound to 127.0.0.1 only.</summary>
+    public static class LoopbackServer
+    {
+        public static WireMockServer Start()
+        {
+            var settings = new WireMockServerSettings { Urls = new[] { $"http://127.0.0.1:{FreePort()}" }, StartAdminInterface = false };
+            return WireMockServer.Start(settings);
+        }
+
+        public static int FreePort()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
+        }
+
+        public static Uri BaseAddress(this WireMockServer server) => new(server.Url!);
+    }
+}

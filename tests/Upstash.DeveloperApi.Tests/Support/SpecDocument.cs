@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+using NSwag;
+
+namespace Upstash.DeveloperApi.Tests.Support
+{
+    /// <summary>
+    /// The vendored OpenAPI document, read at test time: tests take paths, servers, schemas and
+    /// examples from here, never from copies pasted into a test.
+    /// </summary>
+    public static class SpecDocument
+    {
+        /// <summary>Set to test another document than openapi/openapi.yml (the spec-update workflow test does).</summary>
+        public const string PathVariable = "UPSTASH_SPEC_PATH";
+
+        private static readonly Lazy<Task<OpenApiDocument>> Loaded = new(() => Upstash.DeveloperApi.SpecTools.OpenApiYaml.LoadAsync(FilePath));
+
+        public static string FilePath =>
+            Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } path
+                ? path
+                : Path.Combine(AppContext.BaseDirectory, "openapi", "openapi.yml");
+
+        public static OpenApiDocument Document => Loaded.Value.GetAwaiter().GetResult();
+
+        public static IEnumerable<SpecOperation> Operations =>
+            from path in Document.Paths
+            from op in path.Value
+            select new SpecOperation(path.Key, op.Key, path.Value, op.Value);
+
+        public static IEnumerable<SpecExample> ResponseExamples =>
+            from op in Operations
+            from response in op.Operation.ActualResponses
+            where response.Value.Content != null
+            from media in response.Value.Content
+            from example in ExamplesOf(media.Value)
+            select new SpecExample(op, response.Key, media.Key, example.Key, example.Value, media.Value.Schema);
+
+        private static IEnumerable<KeyValuePair<string, JToken>> ExamplesOf(OpenApiMediaType media)
+        {
+            if (media.Examples != null)
+                foreach (var example in media.Examples)
+                    if (example.Value.Value != null)
+                        yield return new(example.Key, JToken.FromObject(example.Value.Value));
+            if (media.Example != null)
+                yield return new("example", JToken.FromObject(media.Example));
+        }
+    }
+
+    public sealed record SpecOperation(string Path, string Method, OpenApiPathItem PathItem, OpenApiOperation Operation)
+    {
+        public string Id => Operation.OperationId;
+
+        /// <summary>The server that applies: operation, then path, then document level.</summary>
+        public Uri Server => new((Operation.Servers?.FirstOrDefault() ?? PathItem.Servers?.FirstOrDefault() ?? SpecDocument.Document.Servers.First()).Url);
+
+        /// <summary>The path a request must have when the base address is a bare host: server path + operation path.</summary>
+        public string ExpectedRequestPath => "/" + string.Join("/", new[] { Server.AbsolutePath.Trim('/'), Path.Trim('/') }.Where(p => p.Length > 0));
+
+        public override string ToString() => $"{Method.ToUpperInvariant()} {Path} ({Id})";
+    }
+
+    public sealed record SpecExample(SpecOperation Operation, string Status, string MediaType, string Name, JToken Value, NJsonSchema.JsonSchema? Schema)
+    {
+        public override string ToString() => $"{Operation.Id} {Status} {MediaType} example '{Name}'";
+    }
+}
