@@ -55,7 +55,9 @@ namespace Upstash.DeveloperApi.Tests.Support
         public string Id => Operation.OperationId;
 
         /// <summary>The server that applies: operation, then path, then document level.</summary>
-        public Uri Server => new((Operation.Servers?.FirstOrDefault() ?? PathItem.Servers?.FirstOrDefault() ?? SpecDocument.Document.Servers.First()).Url);
+        public string ServerUrl => (Operation.Servers?.FirstOrDefault() ?? PathItem.Servers?.FirstOrDefault() ?? SpecDocument.Document.Servers.First()).Url;
+
+        public Uri Server => new(ServerUrl);
 
         /// <summary>The path a request must have when the base address is a bare host: server path + operation path.</summary>
         public string ExpectedRequestPath => "/" + string.Join("/", new[] { Server.AbsolutePath.Trim('/'), Path.Trim('/') }.Where(p => p.Length > 0));

@@ -1,0 +1,87 @@
+using System;
+using System.Net.Http;
+using System.Threading.Tasks;
+using FluentAssertions;
+using NUnit.Framework;
+using Upstash.DeveloperApi.Tests.Support;
+
+namespace Upstash.DeveloperApi.Tests.Client
+{
+    [TestFixture]
+    public sealed class ErrorMessageTests
+    {
+        private static async Task<UpstashApiException> Fail(int status, string body, string contentType = "application/json", Action<HttpResponseMessage>? headers = null)
+        {
+            var handler = new StubHandler(_ =>
+            {
+                var response = new HttpResponseMessage((System.Net.HttpStatusCode)status) { Content = new StringContent(body, System.Text.Encoding.UTF8, contentType) };
+                headers?.Invoke(response);
+                return response;
+            });
+            using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new QStashClientOptions { MaxRetries = 0 });
+            var call = () => client.ResetQStashTokenAsync();
+            return (await call.Should().ThrowAsync<UpstashApiException>()).Which;
+        }
+
+        [Test]
+        public async Task A_401_tells_which_variables_to_check()
+        {
+            var thrown = await Fail(401, "\"Unauthorized\"");
+
+            thrown.Should().BeOfType<UpstashAuthenticationException>();
+            thrown.Message.Should().Contain("UPSTASH_EMAIL").And.Contain("UPSTASH_API_KEY");
+            thrown.Kind.Should().Be(UpstashErrorKind.Authentication);
+        }
+
+        [Test]
+        public async Task A_429_carries_Retry_After()
+        {
+            var thrown = await Fail(429, "slow down", "text/plain", r => r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(42)));
+
+            thrown.Should().BeOfType<UpstashRateLimitException>();
+            thrown.RetryAfter.Should().Be(TimeSpan.FromSeconds(42));
+            thrown.Message.Should().Contain("42 s");
+            thrown.ErrorText.Should().Be("slow down");
+        }
+
+        [Test]
+        public async Task A_500_on_the_token_reset_says_the_token_may_already_be_rotated()
+        {
+            var thrown = await Fail(500, "{\"error\":\"internal\"}");
+
+            thrown.Should().BeOfType<UpstashOutcomeUnknownException>();
+            thrown.IsOutcomeUnknown.Should().BeTrue();
+            ((UpstashOutcomeUnknownException)thrown).Reason.Should().Be(UpstashOutcomeUnknownReason.ServerError);
+            thrown.Message.Should().Contain("may already have been rotated");
+        }
+
+        [Test]
+        public async Task An_html_error_page_is_not_quoted()
+        {
+            var thrown = await Fail(503, "<html><body>Gateway says token=abcdefghijklmnopqrstuvwxyz</body></html>", "text/html");
+
+            thrown.Should().BeOfType<UpstashServerException>();
+            thrown.ErrorText.Should().BeNull();
+            thrown.Message.Should().NotContain("html").And.NotContain("abcdefghijklmnopqrstuvwxyz");
+            thrown.GetRawResponseBody().Should().Contain("Gateway says", "the raw body stays reachable from code");
+        }
+
+        [Test]
+        public async Task Credential_shaped_text_in_an_error_is_masked()
+        {
+            var thrown = await Fail(400, "{\"error\":\"bad token ZXhhbXBsZUB1cHN0YXNoLmNvbTpuYWJlcg== given\"}");
+
+            thrown.ErrorText.Should().Be("bad token *** given");
+            thrown.Message.Should().NotContain("ZXhhbXBsZUB1cHN0YXNoLmNvbTpuYWJlcg==");
+        }
+
+        [Test]
+        public async Task An_unlisted_status_is_an_unexpected_status()
+        {
+            var thrown = await Fail(418, "{}");
+
+            thrown.Should().BeOfType<UpstashUnexpectedStatusException>();
+            thrown.StatusCode.Should().Be(418);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using FluentAssertions;
+using NUnit.Framework;
+using Upstash.DeveloperApi.Tests.Support;
+
+namespace Upstash.DeveloperApi.Tests.Client
+{
+    /// <summary>NSwag knows only the document-level server (/v2); the token reset has its own path-level server.</summary>
+    [TestFixture]
+    public sealed class ServerResolutionTests
+    {
+        private static async Task<Uri> SentUri(QStashClientOptions? options = null, Uri? httpClientBase = null)
+        {
+            var handler = new StubHandler(_ => StubHandler.Json(Examples.ResetQStashTokenJson));
+            using var http = new HttpClient(handler) { BaseAddress = httpClientBase };
+            using var client = new QStashClient(http, TestCredentials.Create(), options);
+            await client.ResetQStashTokenAsync();
+            return handler.Requests.Single().RequestUri!;
+        }
+
+        [Test]
+        public async Task Without_a_base_address_the_operation_goes_to_its_path_level_server()
+        {
+            var operation = SpecDocument.Operations.Single(o => o.Id == "resetQStashToken");
+
+            var uri = await SentUri();
+
+            uri.Should().Be(new Uri(operation.Server, operation.Path.TrimStart('/')));
+            uri.ToString().Should().Be("https://api.upstash.com/qstash/user/rotatetoken").And.NotContain("/v2/");
+        }
+
+        [Test]
+        public async Task A_base_address_replaces_the_host_and_keeps_the_operation_path()
+        {
+            (await SentUri(new QStashClientOptions { BaseAddress = new Uri("https://proxy.example.net") }))
+                .ToString().Should().Be("https://proxy.example.net/qstash/user/rotatetoken");
+        }
+
+        [Test]
+        public async Task A_base_address_with_a_path_becomes_a_prefix()
+        {
+            (await SentUri(new QStashClientOptions { BaseAddress = new Uri("https://proxy.example.net/upstash/") }))
+                .ToString().Should().Be("https://proxy.example.net/upstash/qstash/user/rotatetoken");
+        }
+
+        [Test]
+        public async Task The_HttpClient_base_address_is_used_when_the_options_have_none()
+        {
+            (await SentUri(httpClientBase: new Uri("https://eu.example.net/")))
+                .ToString().Should().Be("https://eu.example.net/qstash/user/rotatetoken");
+        }
+
+        [Test]
+        public void Operations_the_table_does_not_name_use_the_document_level_server()
+        {
+            OperationServers.For("someFutureOperation").Should().Be(SpecDocument.Document.Servers.Single().Url);
+            OperationServers.Document.Should().Be("https://api.upstash.com/v2");
+        }
+
+        [Test]
+        public void Every_operation_of_the_document_has_its_server_in_the_generated_table()
+        {
+            foreach (var operation in SpecDocument.Operations)
+                OperationServers.For(operation.Id).Should().Be(operation.ServerUrl, operation.ToString());
+        }
+
+        [Test]
+        public void Setting_BaseAddress_validates_it()
+        {
+            using var client = new QStashClient(new HttpClient(), TestCredentials.Create());
+
+            var set = () => client.BaseAddress = new Uri("ftp://example.net");
+
+            set.Should().Throw<ArgumentException>().WithMessage("*BaseAddress*http*");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using FluentAssertions;
+using NUnit.Framework;
+using Upstash.DeveloperApi.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Upstash.DeveloperApi.Tests.Client
+{
+    [TestFixture]
+    public sealed class TransportSecurityTests
+    {
+        [TestCase("http://api.example.net")]
+        [TestCase("http://10.1.2.3:8080")]
+        public async Task Credentials_are_never_sent_over_plain_http_to_a_remote_host(string baseAddress)
+        {
+            var handler = new StubHandler(_ => throw new AssertionException("nothing may be sent"));
+            using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new QStashClientOptions { BaseAddress = new Uri(baseAddress) });
+
+            var call = () => client.ResetQStashTokenAsync();
+
+            (await call.Should().ThrowAsync<UpstashConfigurationException>()).Which.Message.Should().Contain("https").And.NotContain(TestCredentials.ApiKey);
+            handler.Requests.Should().BeEmpty();
+        }
+
+        [TestCase("http://127.0.0.1:1")]
+        [TestCase("http://localhost:1")]
+        [TestCase("http://[::1]:1")]
+        public async Task Plain_http_is_allowed_to_loopback_addresses(string baseAddress)
+        {
+            var handler = new StubHandler(_ => StubHandler.Json(Examples.ResetQStashTokenJson));
+            using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new QStashClientOptions { BaseAddress = new Uri(baseAddress) });
+
+            var user = await client.ResetQStashTokenAsync();
+
+            user.Token.Should().NotBeNullOrEmpty();
+        }
+
+        [Test]
+        public async Task A_client_without_credentials_refuses_to_call()
+        {
+            var handler = new StubHandler(_ => throw new AssertionException("nothing may be sent"));
+            using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create()) { Credentials = null };
+
+            var call = () => client.ResetQStashTokenAsync();
+
+            (await call.Should().ThrowAsync<UpstashConfigurationException>()).Which.Message.Should().Contain("UPSTASH_API_KEY");
+        }
+
+        [Test]
+        public async Task A_redirect_to_another_host_never_carries_the_Authorization_header()
+        {
+            using var target = LoopbackServer.Start();
+            target.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(200)
+                .WithHeader("Content-Type", "application/json").WithBody(Examples.ResetQStashTokenJson));
+            using var origin = LoopbackServer.Start();
+            // Same machine, another host name: 127.0.0.1 redirects to localhost.
+            var elsewhere = new UriBuilder(target.Url!) { Host = "localhost", Path = "/qstash/user/rotatetoken" }.Uri;
+            origin.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(307).WithHeader("Location", elsewhere.ToString()));
+
+            // A caller's HttpClient that follows redirects (the .NET default).
+            using var client = new QStashClient(new HttpClient(), TestCredentials.Create(), new QStashClientOptions { BaseAddress = new Uri(origin.Url!) });
+            try { await client.ResetQStashTokenAsync(); } catch (UpstashApiException) { /* the outcome is not the point */ }
+
+            origin.LogEntries.Single().RequestMessage.Headers!.Should().ContainKey("Authorization");
+            target.LogEntries.Should().NotBeEmpty("the HttpClient followed the redirect");
+            foreach (var entry in target.LogEntries)
+                entry.RequestMessage.Headers!.Keys.Should().NotContain("Authorization");
+        }
+
+        [Test]
+        public async Task The_client_s_own_HttpClient_does_not_follow_redirects_at_all()
+        {
+            using var origin = LoopbackServer.Start();
+            origin.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", "http://localhost:1/elsewhere"));
+            using var client = new QStashClient(TestCredentials.Create(), new QStashClientOptions { BaseAddress = new Uri(origin.Url!) });
+
+            var call = () => client.ResetQStashTokenAsync();
+
+            var thrown = (await call.Should().ThrowAsync<UpstashUnexpectedStatusException>()).Which;
+            thrown.StatusCode.Should().Be(302);
+            thrown.Message.Should().Contain("redirect");
+        }
+    }
+}

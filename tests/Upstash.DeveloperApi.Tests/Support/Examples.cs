@@ -1,0 +1,15 @@
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Upstash.DeveloperApi.Tests.Support
+{
+    /// <summary>The document's example of the token reset response, read from openapi/openapi.yml.</summary>
+    public static class Examples
+    {
+        public static JObject ResetQStashToken =>
+            (JObject)SpecDocument.ResponseExamples.First(e => e.Operation.Id == "resetQStashToken" && e.Status == "200").Value.DeepClone();
+
+        public static string ResetQStashTokenJson => ResetQStashToken.ToString(Formatting.None);
+    }
+}
