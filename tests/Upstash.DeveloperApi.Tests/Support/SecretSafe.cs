@@ -16,7 +16,7 @@ namespace Upstash.DeveloperApi.Tests.Support
         {
             if (json == null) return "null";
             var copy = json.DeepClone();
-            foreach (var property in new[] { copy }.Concat(copy.Descendants()).OfType<JObject>().SelectMany(o => o.Properties()).ToList())
+            foreach (var property in (copy is JContainer container ? container.DescendantsAndSelf() : new[] { copy }).OfType<JObject>().SelectMany(o => o.Properties()).ToList())
                 if (IsSecretField(property.Name)) property.Value = "***";
             return copy.ToString(Formatting.None);
         }
