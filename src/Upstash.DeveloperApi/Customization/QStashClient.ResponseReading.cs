@@ -40,21 +40,16 @@ namespace Upstash.DeveloperApi
 
                 using (body)
                 {
-                    var result = TolerantJson.Read<T>(body, TolerantJson.Serializer, out var syntaxProblem);
+                    var result = TolerantJson.Read<T>(body, TolerantJson.Serializer, out var problem);
                     if (result == null)
                     {
-                        var reason = body.Length == 0 ? "the body is empty"
-                            : !body.IsJsonMediaType && syntaxProblem != null ? $"the body is '{SafeMediaType(body)}', not JSON"
-                            : syntaxProblem ?? "the body is not a JSON object";
+                        var reason = body.Length > 0 && !body.IsJsonMediaType ? $"the body is '{SafeMediaType(body)}', not JSON" : problem ?? "the body is not a JSON object";
                         throw Unreadable(operationId, status, reason, body.Text(), null);
                     }
                     if (result is ICarriesCredentials carrier && !carrier.HasCredentials)
                         throw Unreadable(operationId, status, "the body has no token", body.Text(), null);
-                    if (result is IReadIssueSink sink)
-                    {
-                        if (syntaxProblem != null) sink.AddReadIssue(syntaxProblem + "; the fields before that point were kept.");
-                        if (!body.IsJsonMediaType) sink.AddReadIssue($"the content type was '{SafeMediaType(body)}', not application/json.");
-                    }
+                    if (!body.IsJsonMediaType && result is IReadIssueSink sink)
+                        sink.AddReadIssue($"the content type was '{SafeMediaType(body)}', not application/json.");
                     return result;
                 }
             }

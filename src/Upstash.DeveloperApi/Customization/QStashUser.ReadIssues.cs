@@ -14,8 +14,6 @@ namespace Upstash.DeveloperApi
         [JsonIgnore]
         public IReadOnlyList<string> ReadIssues => (IReadOnlyList<string>?)_readIssues ?? System.Array.Empty<string>();
 
-        int IReadIssueSink.ReadIssueCount => _readIssues?.Count ?? 0;
-
         bool ICarriesCredentials.HasCredentials => !string.IsNullOrEmpty(Token);
 
         void IReadIssueSink.AddReadIssue(string issue) => (_readIssues ??= new List<string>()).Add(issue);

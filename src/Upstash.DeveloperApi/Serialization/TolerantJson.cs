@@ -1,7 +1,9 @@
+using System;
 using System.IO;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
 using Upstash.DeveloperApi.Http;
 
 namespace Upstash.DeveloperApi.Serialization
@@ -9,8 +11,6 @@ namespace Upstash.DeveloperApi.Serialization
     /// <summary>A model that records what could not be read from its JSON instead of failing.</summary>
     internal interface IReadIssueSink
     {
-        int ReadIssueCount { get; }
-
         void AddReadIssue(string issue);
     }
 
@@ -21,24 +21,22 @@ namespace Upstash.DeveloperApi.Serialization
     }
 
     /// <summary>
-    /// The tolerant reader: the JSON settings of the generated client, and the reading of success
-    /// bodies that keeps what it can. A field that cannot be converted is left null and noted in the
-    /// model's read issues; a body that breaks off still yields the fields read before the break.
+    /// The tolerant reader. A body that matches the document is read in one streaming pass, exactly as
+    /// a hand-written call would. Only when that pass fails does the slow path run: the JSON is loaded
+    /// (up to the point where it breaks off, if it does) and every field is converted on its own, so a
+    /// field that cannot be converted is left null and noted, and every other field, the token above
+    /// all, is kept.
     /// </summary>
     internal static class TolerantJson
     {
-        private const int MaxIssuesPerObject = 64;
-
         private static JsonSerializer? _serializer;
 
         /// <summary>Called from the generated client's UpdateJsonSerializerSettings hook.</summary>
         public static void Configure(JsonSerializerSettings settings)
         {
             settings.DateParseHandling = DateParseHandling.None; // unknown fields keep their text exactly
-            settings.FloatParseHandling = FloatParseHandling.Double;
             settings.MissingMemberHandling = MissingMemberHandling.Ignore;
             settings.MaxDepth = 64;
-            settings.Error = OnError;
         }
 
         /// <summary>The serializer for success bodies (created once; Json.NET serializers are safe to share for reading).</summary>
@@ -57,73 +55,102 @@ namespace Upstash.DeveloperApi.Serialization
             }
         }
 
-        /// <summary>Reads <typeparamref name="T"/>; null when nothing usable is in the body. <paramref name="syntaxProblem"/> says where the JSON broke, if it did.</summary>
-        public static T? Read<T>(ResponseBody body, JsonSerializer serializer, out string? syntaxProblem)
+        /// <summary>Reads <typeparamref name="T"/>; null when nothing usable is in the body, with <paramref name="problem"/> saying why.</summary>
+        public static T? Read<T>(ResponseBody body, JsonSerializer serializer, out string? problem)
             where T : class
         {
-            syntaxProblem = null;
-            if (body.Length == 0) return null;
-            try
+            problem = null;
+            if (body.Length == 0)
             {
-                using (var reader = new JsonTextReader(new StreamReader(body.OpenRead(), Encoding.UTF8)))
-                    return serializer.Deserialize<T>(reader);
+                problem = "the body is empty";
+                return null;
             }
-            catch (JsonException ex)
-            {
-                syntaxProblem = Describe(ex);
-                return Salvage<T>(body, serializer);
-            }
-        }
-
-        private static T? Salvage<T>(ResponseBody body, JsonSerializer serializer)
-            where T : class
-        {
-            var salvaged = new JObject();
             try
             {
                 using (var reader = new JsonTextReader(new StreamReader(body.OpenRead(), Encoding.UTF8)))
                 {
-                    if (!reader.Read() || reader.TokenType != JsonToken.StartObject) return null;
+                    var result = serializer.Deserialize<T>(reader);
+                    if (result != null) return result;
+                }
+            }
+            catch (Exception ex) when (IsReadFailure(ex))
+            {
+                // fall through to the field-by-field reading below
+            }
+            return ReadFieldByField<T>(body, serializer, out problem);
+        }
+
+        private static T? ReadFieldByField<T>(ResponseBody body, JsonSerializer serializer, out string? problem)
+            where T : class
+        {
+            var json = LoadObject(body, out problem);
+            if (json == null) return null;
+            if (!(serializer.ContractResolver.ResolveContract(typeof(T)) is JsonObjectContract contract) || contract.DefaultCreator == null)
+            {
+                problem = $"{typeof(T).Name} cannot be read field by field";
+                return null;
+            }
+            var result = (T)contract.DefaultCreator();
+            var sink = result as IReadIssueSink;
+            if (problem != null) sink?.AddReadIssue(problem + "; the fields before that point were kept.");
+            foreach (var field in json.Properties())
+            {
+                var property = contract.Properties.GetClosestMatchProperty(field.Name);
+                if (property == null || property.Ignored || !property.Writable || property.ValueProvider == null || property.PropertyType == null)
+                {
+                    contract.ExtensionDataSetter?.Invoke(result, field.Name, field.Value is JValue value ? value.Value : field.Value);
+                    continue;
+                }
+                try
+                {
+                    property.ValueProvider.SetValue(result, field.Value.ToObject(property.PropertyType, serializer));
+                }
+                catch (Exception ex) when (IsReadFailure(ex))
+                {
+                    sink?.AddReadIssue($"'{Redaction.SafePath(field.Name)}' could not be read as the documented type; it was left null.");
+                }
+            }
+            return result;
+        }
+
+        /// <summary>The body as a JSON object; when the JSON breaks off, the top-level fields read before the break.</summary>
+        private static JObject? LoadObject(ResponseBody body, out string? problem)
+        {
+            problem = null;
+            var salvaged = new JObject();
+            try
+            {
+                using (var reader = new JsonTextReader(new StreamReader(body.OpenRead(), Encoding.UTF8)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 })
+                {
+                    if (!reader.Read())
+                    {
+                        problem = "the body holds no JSON";
+                        return null;
+                    }
+                    if (reader.TokenType != JsonToken.StartObject)
+                    {
+                        problem = "the body is not a JSON object";
+                        return null;
+                    }
                     while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
                     {
                         var name = (string)reader.Value!;
                         if (!reader.Read()) break;
                         salvaged[name] = JToken.ReadFrom(reader);
                     }
+                    if (reader.TokenType != JsonToken.EndObject)
+                        problem = "the JSON breaks off before the end of the object";
                 }
             }
-            catch (JsonException)
+            catch (JsonReaderException ex)
             {
-                // stop at the break: what was read before it stays
+                problem = $"the JSON breaks off or is malformed at line {ex.LineNumber}, position {ex.LinePosition}";
             }
-            if (salvaged.Count == 0) return null;
-            try
-            {
-                return salvaged.ToObject<T>(serializer);
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
+            if (salvaged.Count == 0 && problem != null) return null;
+            return salvaged;
         }
 
-        private static void OnError(object? sender, Newtonsoft.Json.Serialization.ErrorEventArgs args)
-        {
-            var context = args.ErrorContext;
-            if (!ReferenceEquals(context.OriginalObject, args.CurrentObject)) return; // handle it where it happened
-            if (args.CurrentObject is IReadIssueSink sink && context.Member is string && sink.ReadIssueCount < MaxIssuesPerObject
-                && !(context.Error is JsonReaderException reader && reader.Message.StartsWith("Unexpected end", System.StringComparison.Ordinal)))
-            {
-                sink.AddReadIssue($"'{Redaction.SafePath(context.Path)}' could not be read as the documented type; it was left null.");
-                context.Handled = true;
-            }
-        }
-
-        private static string Describe(JsonException ex) => ex switch
-        {
-            JsonReaderException reader => $"the JSON breaks off or is malformed at line {reader.LineNumber}, position {reader.LinePosition}",
-            JsonSerializationException serialization => $"the JSON does not have the documented shape at '{Redaction.SafePath(serialization.Path)}'",
-            _ => "the JSON could not be read",
-        };
+        private static bool IsReadFailure(Exception ex) =>
+            ex is JsonException || ex is FormatException || ex is InvalidCastException || ex is OverflowException || ex is ArgumentException;
     }
 }
