@@ -125,7 +125,8 @@ namespace Upstash.DeveloperApi.Http
                 }
 
                 // The body is read later, by the generated code's hooks; the same timeout bounds it.
-                if (timeout != null) SetOption(response.RequestMessage ?? current, ReadTimeoutKey, timeout);
+                if (response.RequestMessage == null) response.RequestMessage = current; // handlers may leave it unset
+                if (timeout != null) SetOption(response.RequestMessage, ReadTimeoutKey, timeout);
                 Log?.Responded(operation, request.Method.Method, PathOf(request), status, started.Elapsed, attempt);
                 return response;
             }
