@@ -8,8 +8,8 @@ namespace Upstash.DeveloperApi.SpecTools
     public static class JsonSemantics
     {
         /// <summary>
-        /// Whether two JSON values are equal. Numbers compare by value; non-integers within single
-        /// precision (the document's <c>format: float</c>), since that is all such a field can hold.
+        /// Whether two JSON values are equal. Numbers compare by their exact decimal value, whatever
+        /// their notation.
         /// </summary>
         public static bool Equal(JToken? a, JToken? b)
         {
@@ -34,10 +34,13 @@ namespace Upstash.DeveloperApi.SpecTools
         private static bool NumbersEqual(JValue a, JValue b)
         {
             if (a.Type == JTokenType.Integer && b.Type == JTokenType.Integer) return JToken.DeepEquals(a, b);
-            var x = Convert.ToDouble(a.Value, System.Globalization.CultureInfo.InvariantCulture);
-            var y = Convert.ToDouble(b.Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (x == y) return true;
-            return Math.Abs(x - y) <= 1e-6 * Math.Max(Math.Abs(x), Math.Abs(y));
+            // JSON numbers have no int/float distinction: 180 equals 180.0, and 180.123456789 does not equal 180.12346.
+            var x = a.ToString(Newtonsoft.Json.Formatting.None);
+            var y = b.ToString(Newtonsoft.Json.Formatting.None);
+            var style = System.Globalization.NumberStyles.Float;
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            if (decimal.TryParse(x, style, culture, out var dx) && decimal.TryParse(y, style, culture, out var dy)) return dx == dy;
+            return Convert.ToDouble(a.Value, culture) == Convert.ToDouble(b.Value, culture);
         }
     }
 }

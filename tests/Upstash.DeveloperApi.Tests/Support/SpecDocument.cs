@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Threading.Tasks;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NSwag;
+using Upstash.DeveloperApi.SpecTools;
 
 namespace Upstash.DeveloperApi.Tests.Support
 {
@@ -17,27 +18,51 @@ namespace Upstash.DeveloperApi.Tests.Support
         /// <summary>Set to test another document than openapi/openapi.yml (the spec-update workflow test does).</summary>
         public const string PathVariable = "UPSTASH_SPEC_PATH";
 
-        private static readonly Lazy<Task<OpenApiDocument>> Loaded = new(() => Upstash.DeveloperApi.SpecTools.OpenApiYaml.LoadAsync(FilePath));
+        private static readonly Lazy<SpecModel> Loaded = new(() => SpecModel.Load(FilePath));
 
         public static string FilePath =>
             Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } path
                 ? path
                 : Path.Combine(AppContext.BaseDirectory, "openapi", "openapi.yml");
 
-        public static OpenApiDocument Document => Loaded.Value.GetAwaiter().GetResult();
+        public static OpenApiDocument Document => Loaded.Value.Document;
 
-        public static IEnumerable<SpecOperation> Operations =>
+        public static IEnumerable<SpecOperation> Operations => Loaded.Value.Operations;
+
+        public static IEnumerable<SpecExample> ResponseExamples => Loaded.Value.ResponseExamples;
+
+        /// <summary>A copy of the document, changed by <paramref name="mutate"/>, written to a temporary file (JSON, which YAML readers read too).</summary>
+        public static string MutatedCopy(Action<JObject> mutate)
+        {
+            var json = (JObject)OpenApiYaml.ReadJson(FilePath);
+            mutate(json);
+            var path = Path.Combine(Path.GetTempPath(), $"openapi-mutated-{Guid.NewGuid():N}.json");
+            File.WriteAllText(path, json.ToString(Formatting.Indented));
+            return path;
+        }
+    }
+
+    /// <summary>One loaded document with the views tests need.</summary>
+    public sealed class SpecModel
+    {
+        private SpecModel(OpenApiDocument document) => Document = document;
+
+        public OpenApiDocument Document { get; }
+
+        public static SpecModel Load(string path) => new(OpenApiYaml.LoadAsync(path).GetAwaiter().GetResult());
+
+        public IEnumerable<SpecOperation> Operations =>
             from path in Document.Paths
             from op in path.Value
-            select new SpecOperation(path.Key, op.Key, path.Value, op.Value);
+            select new SpecOperation(path.Key, op.Key, path.Value, op.Value, Document);
 
-        public static IEnumerable<SpecExample> ResponseExamples =>
+        public IEnumerable<SpecExample> ResponseExamples =>
             from op in Operations
             from response in op.Operation.ActualResponses
             where response.Value.Content != null
             from media in response.Value.Content
             from example in ExamplesOf(media.Value)
-            select new SpecExample(op, response.Key, media.Key, example.Key, example.Value, media.Value.Schema);
+            select new SpecExample(op, response.Key, media.Key, example.Key, example.Value, media.Value.Schema?.ActualSchema);
 
         private static IEnumerable<KeyValuePair<string, JToken>> ExamplesOf(OpenApiMediaType media)
         {
@@ -50,12 +75,11 @@ namespace Upstash.DeveloperApi.Tests.Support
         }
     }
 
-    public sealed record SpecOperation(string Path, string Method, OpenApiPathItem PathItem, OpenApiOperation Operation)
+    public sealed record SpecOperation(string Path, string Method, OpenApiPathItem PathItem, OpenApiOperation Operation, OpenApiDocument Document)
     {
         public string Id => Operation.OperationId;
 
-        /// <summary>The server that applies: operation, then path, then document level.</summary>
-        public string ServerUrl => (Operation.Servers?.FirstOrDefault() ?? PathItem.Servers?.FirstOrDefault() ?? SpecDocument.Document.Servers.First()).Url;
+        public string ServerUrl => (Operation.Servers?.FirstOrDefault() ?? PathItem.Servers?.FirstOrDefault() ?? Document.Servers.First()).Url;
 
         public Uri Server => new(ServerUrl);
 

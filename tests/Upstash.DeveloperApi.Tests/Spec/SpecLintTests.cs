@@ -1,0 +1,85 @@
+using System;
+using System.Linq;
+using FluentAssertions;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+using Upstash.DeveloperApi.SpecTools;
+using Upstash.DeveloperApi.Tests.Support;
+
+namespace Upstash.DeveloperApi.Tests.Spec
+{
+    /// <summary>The vendored document meets the rules the generator relies on; a broken copy names its path and rule.</summary>
+    [TestFixture]
+    [Parallelizable(ParallelScope.All)]
+    public sealed class SpecLintTests
+    {
+        private static JObject Example(JObject doc) =>
+            (JObject)doc["paths"]!["/qstash/user/rotatetoken"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["examples"]!["example"]!["value"]!;
+
+        private static JObject Operation(JObject doc) => (JObject)doc["paths"]!["/qstash/user/rotatetoken"]!["post"]!;
+
+        private static JObject Schema(JObject doc) => (JObject)doc["components"]!["schemas"]!["QStashUser"]!;
+
+        [Test]
+        public void The_vendored_document_is_clean()
+        {
+            var findings = SpecLinter.Lint(SpecDocument.FilePath);
+
+            findings.Should().BeEmpty(string.Join(Environment.NewLine, findings));
+        }
+
+        [Test]
+        public void It_is_OpenAPI_3_0_as_the_reference_parser_reads_it()
+        {
+            SpecLinter.ParseAsOpenApi30(SpecDocument.FilePath).Should().BeEmpty();
+            SpecDocument.Document.OpenApi.Should().StartWith("3.0");
+        }
+
+        [TestCase("openapi-version", "openapi-3.0")]
+        [TestCase("broken-ref", "openapi-3.0")]
+        [TestCase("missing-operation-id", "operation-id")]
+        [TestCase("missing-tag", "operation-tag")]
+        [TestCase("missing-security", "operation-security")]
+        [TestCase("extra-example-field", "example-additional-property")]
+        [TestCase("enum-outside", "example-schema")]
+        [TestCase("wrong-type", "example-schema")]
+        [TestCase("wrong-format", "example-schema")]
+        public void A_mutated_copy_fails_and_names_the_rule_and_path(string mutation, string rule)
+        {
+            var path = SpecDocument.MutatedCopy(doc =>
+            {
+                switch (mutation)
+                {
+                    case "openapi-version": doc["openapi"] = "2.5.0"; break;
+                    case "broken-ref": Operation(doc)["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"] = "#/components/schemas/Missing"; break;
+                    case "missing-operation-id": Operation(doc).Remove("operationId"); break;
+                    case "missing-tag": Operation(doc).Remove("tags"); break;
+                    case "missing-security": Operation(doc).Remove("security"); break;
+                    case "extra-example-field": Example(doc)["max_widgets"] = 3; break;
+                    case "enum-outside": Example(doc)["state"] = "frozen"; break;
+                    case "wrong-type": Example(doc)["max_retries"] = "twenty"; break;
+                    case "wrong-format": Example(doc)["id"] = "not-a-uuid"; break;
+                }
+            });
+
+            var findings = SpecLinter.Lint(path);
+
+            findings.Should().Contain(f => f.Rule == rule, string.Join(Environment.NewLine, findings));
+            var finding = findings.First(f => f.Rule == rule);
+            finding.Path.Should().NotBeNullOrEmpty();
+            switch (mutation)
+            {
+                case "extra-example-field": finding.Path.Should().EndWith("max_widgets"); finding.Message.Should().Contain("max_widgets"); break;
+                case "enum-outside": finding.Message.Should().Contain("state"); break;
+                case "wrong-type": finding.Message.Should().Contain("max_retries"); break;
+                case "wrong-format": finding.Message.Should().Contain("id").And.Contain("uuid"); break;
+                case "missing-operation-id": finding.Path.Should().Be("$.paths['/qstash/user/rotatetoken'].post.operationId"); break;
+            }
+        }
+
+        [Test]
+        public void Every_schema_property_has_a_description_for_the_XML_docs() =>
+            Schema((JObject)OpenApiYaml.ReadJson(SpecDocument.FilePath))["properties"]!.Children<JProperty>()
+                .Where(p => p.Value["description"] == null).Select(p => p.Name).Should().BeEmpty();
+    }
+}
