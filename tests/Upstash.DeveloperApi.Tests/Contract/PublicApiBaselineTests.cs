@@ -1,0 +1,59 @@
+using System;
+using System.IO;
+using FluentAssertions;
+using NUnit.Framework;
+using PublicApiGenerator;
+
+namespace Upstash.DeveloperApi.Tests.Contract
+{
+    /// <summary>
+    /// The library's public surface, generated code included, must equal the committed baseline
+    /// src/Upstash.DeveloperApi/PublicAPI.approved.txt. A spec update that changes the surface fails
+    /// here until the baseline is updated, so reviewers see exactly what consuming teams will see.
+    /// To accept a change: run the tests with UPSTASH_ACCEPT_API=1, or copy PublicAPI.received.txt
+    /// over PublicAPI.approved.txt, and commit it.
+    /// </summary>
+    [TestFixture]
+    public sealed class PublicApiBaselineTests
+    {
+        public const string AcceptVariable = "UPSTASH_ACCEPT_API";
+
+        public static string ApprovedPath => Path.Combine(RepoRoot(), "src", "Upstash.DeveloperApi", "PublicAPI.approved.txt");
+
+        [Test]
+        public void The_public_API_matches_the_committed_baseline()
+        {
+            var current = Normalize(typeof(QStashClient).Assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false }));
+            var approvedPath = ApprovedPath;
+            var receivedPath = Path.ChangeExtension(approvedPath, null).Replace(".approved", ".received") + ".txt";
+
+            if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
+            {
+                File.WriteAllText(approvedPath, current);
+                Assert.Ignore($"Baseline written to {approvedPath}; review and commit it.");
+            }
+
+            var approved = File.Exists(approvedPath) ? Normalize(File.ReadAllText(approvedPath)) : string.Empty;
+            if (approved != current)
+            {
+                File.WriteAllText(receivedPath, current);
+                approved.Should().Be(current,
+                    "the public API changed: review {0} against {1}; accept it with {2}=1 dotnet test, or by copying the received file over the approved one",
+                    receivedPath, approvedPath, AcceptVariable);
+            }
+            else if (File.Exists(receivedPath))
+            {
+                File.Delete(receivedPath);
+            }
+        }
+
+        private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimEnd() + "\n";
+
+        private static string RepoRoot()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "GeneratedClient.sln"))) return dir.FullName;
+            throw new DirectoryNotFoundException("GeneratedClient.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+}
