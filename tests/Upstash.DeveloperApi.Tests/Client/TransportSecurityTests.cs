@@ -58,11 +58,11 @@ namespace Upstash.DeveloperApi.Tests.Client
                 .WithHeader("Content-Type", "application/json").WithBody(Examples.ResetQStashTokenJson));
             using var origin = LoopbackServer.Start();
             // Same machine, another host name: 127.0.0.1 redirects to localhost.
-            var elsewhere = new UriBuilder(target.Url!) { Host = "localhost", Path = "/qstash/user/rotatetoken" }.Uri;
+            var elsewhere = new UriBuilder(target.BaseAddress()) { Host = "localhost", Path = "/qstash/user/rotatetoken" }.Uri;
             origin.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(307).WithHeader("Location", elsewhere.ToString()));
 
             // A caller's HttpClient that follows redirects (the .NET default).
-            using var client = new QStashClient(new HttpClient(), TestCredentials.Create(), new QStashClientOptions { BaseAddress = new Uri(origin.Url!) });
+            using var client = new QStashClient(new HttpClient(), TestCredentials.Create(), new QStashClientOptions { BaseAddress = origin.BaseAddress() });
             try { await client.ResetQStashTokenAsync(); } catch (UpstashApiException) { /* the outcome is not the point */ }
 
             origin.LogEntries.Single().RequestMessage.Headers!.Should().ContainKey("Authorization");
@@ -76,7 +76,7 @@ namespace Upstash.DeveloperApi.Tests.Client
         {
             using var origin = LoopbackServer.Start();
             origin.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", "http://localhost:1/elsewhere"));
-            using var client = new QStashClient(TestCredentials.Create(), new QStashClientOptions { BaseAddress = new Uri(origin.Url!) });
+            using var client = new QStashClient(TestCredentials.Create(), new QStashClientOptions { BaseAddress = origin.BaseAddress() });
 
             var call = () => client.ResetQStashTokenAsync();
 

@@ -24,6 +24,6 @@ namespace Upstash.DeveloperApi.Tests.Support
             return port;
         }
 
-        public static Uri BaseAddress(this WireMockServer server) => new(server.Url!);
+        public static Uri BaseAddress(this WireMockServer server) => new($"http://127.0.0.1:{server.Port}");
     }
 }
