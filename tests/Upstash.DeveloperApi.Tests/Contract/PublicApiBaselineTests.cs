@@ -17,6 +17,7 @@ namespace Upstash.DeveloperApi.Tests.Contract
     public sealed class PublicApiBaselineTests
     {
         public const string AcceptVariable = "UPSTASH_ACCEPT_API";
+        public const string ReceivedDirVariable = "UPSTASH_API_RECEIVED_DIR";
 
         public static string ApprovedPath => Path.Combine(RepoRoot(), "src", "Upstash.DeveloperApi", "PublicAPI.approved.txt");
 
@@ -25,7 +26,9 @@ namespace Upstash.DeveloperApi.Tests.Contract
         {
             var current = Normalize(typeof(QStashClient).Assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false }));
             var approvedPath = ApprovedPath;
-            var receivedPath = Path.ChangeExtension(approvedPath, null).Replace(".approved", ".received") + ".txt";
+            var receivedPath = Environment.GetEnvironmentVariable(ReceivedDirVariable) is { Length: > 0 } dir
+                ? Path.Combine(dir, "PublicAPI.received.txt")
+                : Path.Combine(Path.GetDirectoryName(approvedPath)!, "PublicAPI.received.txt");
 
             if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
             {
