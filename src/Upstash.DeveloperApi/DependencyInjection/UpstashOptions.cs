@@ -1,0 +1,58 @@
+using System;
+
+namespace Upstash.DeveloperApi
+{
+    /// <summary>
+    /// Settings for <see cref="Microsoft.Extensions.DependencyInjection.UpstashServiceCollectionExtensions.AddUpstashDeveloperApi(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{UpstashOptions})"/>,
+    /// bound from the configuration section <c>Upstash</c>. <see cref="Email"/> and <see cref="ApiKey"/> fall back to
+    /// <c>UPSTASH_EMAIL</c> and <c>UPSTASH_API_KEY</c>.
+    /// </summary>
+    public sealed class UpstashOptions
+    {
+        /// <summary>The configuration section the options are read from.</summary>
+        public const string SectionName = "Upstash";
+
+        /// <summary>The account email (<c>Upstash:Email</c>, else <c>UPSTASH_EMAIL</c>).</summary>
+        public string? Email { get; set; }
+
+        /// <summary>The Developer API key (<c>Upstash:ApiKey</c>, else <c>UPSTASH_API_KEY</c>). Never logged or printed.</summary>
+        public string? ApiKey { get; set; }
+
+        /// <summary>See <see cref="QStashClientOptions.BaseAddress"/> (<c>Upstash:BaseUrl</c>).</summary>
+        public Uri? BaseUrl { get; set; }
+
+        /// <summary>See <see cref="QStashClientOptions.Timeout"/> (<c>Upstash:Timeout</c>, for example <c>00:00:30</c>).</summary>
+        public TimeSpan Timeout { get; set; } = QStashClientOptions.DefaultTimeout;
+
+        /// <summary>See <see cref="QStashClientOptions.MaxRetries"/> (<c>Upstash:MaxRetries</c>).</summary>
+        public int MaxRetries { get; set; } = new QStashClientOptions().MaxRetries;
+
+        /// <summary>See <see cref="QStashClientOptions.MaxRetryDelay"/> (<c>Upstash:MaxRetryDelay</c>).</summary>
+        public TimeSpan MaxRetryDelay { get; set; } = new QStashClientOptions().MaxRetryDelay;
+
+        /// <summary>See <see cref="QStashClientOptions.ConnectRetryDelay"/> (<c>Upstash:ConnectRetryDelay</c>).</summary>
+        public TimeSpan ConnectRetryDelay { get; set; } = new QStashClientOptions().ConnectRetryDelay;
+
+        /// <summary>See <see cref="QStashClientOptions.MaxResponseBytes"/> (<c>Upstash:MaxResponseBytes</c>).</summary>
+        public int MaxResponseBytes { get; set; } = new QStashClientOptions().MaxResponseBytes;
+
+        /// <summary>The client options these settings describe.</summary>
+        public QStashClientOptions ToClientOptions() => new()
+        {
+            BaseAddress = BaseUrl,
+            Timeout = Timeout,
+            MaxRetries = MaxRetries,
+            MaxRetryDelay = MaxRetryDelay,
+            ConnectRetryDelay = ConnectRetryDelay,
+            MaxResponseBytes = MaxResponseBytes,
+        };
+
+        /// <summary>The credentials these settings describe.</summary>
+        /// <exception cref="ArgumentException">The email or key is missing or malformed.</exception>
+        public UpstashCredentials ToCredentials() => new(Email!, ApiKey!);
+
+        /// <summary>Shows the settings with the key masked.</summary>
+        public override string ToString() =>
+            $"UpstashOptions {{ Email = {Email}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : Redaction.Mask)}, BaseUrl = {BaseUrl}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
+    }
+}

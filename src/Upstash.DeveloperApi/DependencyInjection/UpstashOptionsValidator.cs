@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Options;
+
+namespace Upstash.DeveloperApi
+{
+    /// <summary>Checks <see cref="UpstashOptions"/> at start-up; each failure names the setting and never repeats the key.</summary>
+    internal sealed class UpstashOptionsValidator : IValidateOptions<UpstashOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, UpstashOptions options)
+        {
+            var failures = new List<string>();
+            try
+            {
+                options.ToCredentials();
+            }
+            catch (ArgumentException ex)
+            {
+                var which = ex.ParamName == "email" ? $"{UpstashOptions.SectionName}:Email (or {UpstashCredentials.EmailVariable})" : $"{UpstashOptions.SectionName}:ApiKey (or {UpstashCredentials.ApiKeyVariable})";
+                failures.Add($"{which}: {ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]}");
+            }
+            try
+            {
+                options.ToClientOptions().Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                var setting = ex.ParamName == nameof(QStashClientOptions.BaseAddress) ? "BaseUrl" : ex.ParamName;
+                failures.Add($"{UpstashOptions.SectionName}:{setting}: {ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]}");
+            }
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NUnit.Framework;
+using Upstash.DeveloperApi.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace Upstash.DeveloperApi.Tests.Integration
+{
+    /// <summary>services.AddUpstashDeveloperApi(): typed client, options from "Upstash", validation at start, logging without secrets.</summary>
+    [TestFixture]
+    [NonParallelizable] // one test sets process environment variables
+    public sealed class DependencyInjectionTests
+    {
+        private static readonly string Token = Examples.ResetQStashToken.Value<string>("token")!;
+        private static readonly string Password = Examples.ResetQStashToken.Value<string>("password")!;
+
+        private static WireMockServer Api()
+        {
+            var server = LoopbackServer.Start();
+            server.Given(Request.Create().UsingPost().WithPath("/qstash/user/rotatetoken"))
+                  .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Examples.ResetQStashTokenJson));
+            return server;
+        }
+
+        private static IHost Host(Dictionary<string, string?> settings, CapturingLoggerProvider? logs = null)
+        {
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Logging.ClearProviders();
+            if (logs != null)
+            {
+                builder.Logging.AddProvider(logs);
+                builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            }
+            builder.Services.AddUpstashDeveloperApi();
+            return builder.Build();
+        }
+
+        [Test]
+        public async Task The_typed_client_is_configured_from_the_Upstash_section()
+        {
+            using var api = Api();
+            using var host = Host(new()
+            {
+                ["Upstash:Email"] = "config@example.com",
+                ["Upstash:ApiKey"] = "config-key",
+                ["Upstash:BaseUrl"] = api.BaseAddress().ToString(),
+                ["Upstash:Timeout"] = "00:00:05",
+                ["Upstash:MaxRetries"] = "1",
+            });
+            await host.StartAsync();
+
+            var client = host.Services.GetRequiredService<IQStashClient>();
+            var user = await client.ResetQStashTokenAsync();
+
+            (user.Token == Token).Should().BeTrue();
+            (api.LogEntries.Single().RequestMessage.Headers!["Authorization"].Single() == TestCredentials.ExpectedAuthorization("config@example.com", "config-key")).Should().BeTrue();
+            var concrete = host.Services.GetRequiredService<QStashClient>();
+            concrete.Options.Timeout.Should().Be(TimeSpan.FromSeconds(5));
+            concrete.Options.MaxRetries.Should().Be(1);
+            await host.StopAsync();
+        }
+
+        [Test]
+        public async Task UPSTASH_EMAIL_and_UPSTASH_API_KEY_are_the_fallback()
+        {
+            using var api = Api();
+            Environment.SetEnvironmentVariable("UPSTASH_EMAIL", "env@example.com");
+            Environment.SetEnvironmentVariable("UPSTASH_API_KEY", "env-key");
+            try
+            {
+                using var host = Host(new() { ["Upstash:BaseUrl"] = api.BaseAddress().ToString() });
+                await host.StartAsync();
+
+                await host.Services.GetRequiredService<IQStashClient>().ResetQStashTokenAsync();
+
+                (api.LogEntries.Single().RequestMessage.Headers!["Authorization"].Single() == TestCredentials.ExpectedAuthorization("env@example.com", "env-key")).Should().BeTrue();
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("UPSTASH_EMAIL", null);
+                Environment.SetEnvironmentVariable("UPSTASH_API_KEY", null);
+            }
+        }
+
+        [TestCase("Upstash:Email", "not-an-email", "Upstash:Email")]
+        [TestCase("Upstash:ApiKey", "", "Upstash:ApiKey")]
+        [TestCase("Upstash:BaseUrl", "ftp://example.net", "Upstash:BaseUrl")]
+        [TestCase("Upstash:Timeout", "-00:00:01", "Upstash:Timeout")]
+        [TestCase("Upstash:MaxRetries", "50", "Upstash:MaxRetries")]
+        [TestCase("Upstash:MaxResponseBytes", "10", "Upstash:MaxResponseBytes")]
+        public async Task A_bad_setting_fails_at_start_up_with_a_message_naming_it(string key, string value, string named)
+        {
+            var settings = new Dictionary<string, string?> { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "secret-key-123" };
+            settings[key] = value;
+            using var host = Host(settings);
+
+            var start = () => host.StartAsync();
+
+            var thrown = (await start.Should().ThrowAsync<OptionsValidationException>()).Which;
+            thrown.Message.Should().Contain(named).And.NotContain("secret-key-123");
+        }
+
+        [Test]
+        public async Task Every_call_is_logged_with_stable_event_ids_and_no_secret_in_any_line()
+        {
+            using var api = Api();
+            var logs = new CapturingLoggerProvider();
+            using var host = Host(new()
+            {
+                ["Upstash:Email"] = "dev@example.com",
+                ["Upstash:ApiKey"] = "the-api-key-that-must-not-be-logged",
+                ["Upstash:BaseUrl"] = api.BaseAddress().ToString(),
+            }, logs);
+            await host.StartAsync();
+
+            await host.Services.GetRequiredService<IQStashClient>().ResetQStashTokenAsync();
+
+            var responded = logs.Logger.Entries.Should().ContainSingle(e => e.Id.Id == 4100).Subject;
+            var values = responded.Values.ToDictionary(v => v.Key, v => v.Value);
+            values["Operation"].Should().Be("resetQStashToken");
+            values["Method"].Should().Be("POST");
+            values["Path"].Should().Be("/qstash/user/rotatetoken");
+            values["StatusCode"].Should().Be(200);
+            values["ElapsedMs"].Should().BeOfType<double>();
+            values["Retries"].Should().Be(0);
+            logs.Logger.Entries.Count.Should().BeGreaterThan(1, "IHttpClientFactory logs too; those lines are searched as well");
+            logs.Logger.AllText().ShouldNotContainAny(new[]
+            {
+                "the-api-key-that-must-not-be-logged", TestCredentials.ExpectedAuthorization("dev@example.com", "the-api-key-that-must-not-be-logged").Substring(6), Token, Password,
+            }, "the log");
+        }
+
+        [Test]
+        public async Task Failures_are_logged_by_kind_without_the_body()
+        {
+            using var api = LoopbackServer.Start();
+            api.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(401).WithBody("{\"error\":\"Unauthorized " + Token + "\"}"));
+            var logs = new CapturingLoggerProvider();
+            using var host = Host(new() { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "k-123", ["Upstash:BaseUrl"] = api.BaseAddress().ToString() }, logs);
+            await host.StartAsync();
+
+            var call = () => host.Services.GetRequiredService<IQStashClient>().ResetQStashTokenAsync();
+
+            await call.Should().ThrowAsync<UpstashAuthenticationException>();
+            logs.Logger.Entries.Should().Contain(e => e.Id.Id == 4103 && e.Message.Contains("Authentication"));
+            logs.Logger.AllText().ShouldNotContainAny(new[] { Token, "k-123" }, "the log");
+        }
+    }
+}
