@@ -1,0 +1,121 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using FluentAssertions;
+using NUnit.Framework;
+using Upstash.DeveloperApi.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Upstash.DeveloperApi.Tests.Integration
+{
+    /// <summary>
+    /// Packs the library, installs the package into a throwaway project whose Program.cs is the
+    /// README's dependency-injection snippet exactly as written, and runs it against WireMock.Net.
+    /// </summary>
+    [TestFixture]
+    [Category("Package")]
+    [NonParallelizable]
+    public sealed class PackageConsumerTests
+    {
+        private static string RepoRoot()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "GeneratedClient.sln"))) return dir.FullName;
+            throw new DirectoryNotFoundException("GeneratedClient.sln not found");
+        }
+
+        private static async Task<(int Exit, string Output)> Run(string workingDirectory, (string, string)[] environment, params string[] args)
+        {
+            var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            foreach (var arg in args) info.ArgumentList.Add(arg);
+            info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+            foreach (var (name, value) in environment) info.Environment[name] = value;
+            using var process = Process.Start(info)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            var finished = process.WaitForExitAsync();
+            if (await Task.WhenAny(finished, Task.Delay(TimeSpan.FromMinutes(5))) != finished)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail("dotnet " + string.Join(" ", args) + " did not finish in 5 minutes");
+            }
+            return (process.ExitCode, await stdout + await stderr);
+        }
+
+        public static string ReadmeSnippet()
+        {
+            var readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
+            var match = Regex.Match(readme, @"<!-- di-snippet:start.*?-->\s*```csharp\s*(?<code>.*?)```\s*<!-- di-snippet:end -->", RegexOptions.Singleline);
+            match.Success.Should().BeTrue("README.md must keep the DI snippet between its markers");
+            return match.Groups["code"].Value;
+        }
+
+        [Test]
+        public async Task The_packed_package_works_in_a_new_project_with_the_README_snippet()
+        {
+            var work = Directory.CreateTempSubdirectory("upstash-consumer-").FullName;
+            var feed = Path.Combine(work, "feed");
+            var version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+
+            var pack = await Run(RepoRoot(), Array.Empty<(string, string)>(), "pack", "src/Upstash.DeveloperApi", "-c", "Release", "-o", feed, $"-p:Version={version}", "-nodeReuse:false");
+            pack.Exit.Should().Be(0, pack.Output);
+
+            var nupkg = Path.Combine(feed, $"Upstash.DeveloperApi.{version}.nupkg");
+            File.Exists(Path.ChangeExtension(nupkg, ".snupkg")).Should().BeTrue("a symbols package is produced");
+            using (var zip = ZipFile.OpenRead(nupkg))
+            {
+                var entries = zip.Entries.Select(e => e.FullName).ToList();
+                foreach (var tfm in new[] { "netstandard2.0", "net8.0", "net10.0" })
+                    entries.Should().Contain($"lib/{tfm}/Upstash.DeveloperApi.dll").And.Contain($"lib/{tfm}/Upstash.DeveloperApi.xml");
+                entries.Should().Contain("README.md");
+                using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec")).Open());
+                var metadata = nuspec.ReadToEnd();
+                metadata.Should().Contain("<license type=\"expression\">MIT</license>").And.Contain("<repository type=\"git\"").And.Contain("<readme>README.md</readme>");
+                metadata.Should().NotContain("NSwag", "generation is a build-time tool, not a dependency");
+            }
+
+            var app = Path.Combine(work, "app");
+            Directory.CreateDirectory(app);
+            File.WriteAllText(Path.Combine(app, "Consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <Nullable>enable</Nullable>
+                    <RestoreAdditionalProjectSources>{feed}</RestoreAdditionalProjectSources>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Upstash.DeveloperApi" Version="{version}" />
+                    <PackageReference Include="Microsoft.Extensions.Hosting" Version="10.0.0" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(app, "Program.cs"), ReadmeSnippet());
+
+            using var api = LoopbackServer.Start();
+            api.Given(Request.Create().UsingPost().WithPath("/qstash/user/rotatetoken"))
+               .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Examples.ResetQStashTokenJson));
+
+            var run = await Run(app, new[]
+            {
+                ("UPSTASH_EMAIL", "consumer@example.com"), ("UPSTASH_API_KEY", "consumer-key"), ("Upstash__BaseUrl", api.BaseAddress().ToString()),
+            }, "run", "--no-launch-profile");
+
+            run.Exit.Should().Be(0, run.Output);
+            run.Output.Should().Contain("QStashUser {").And.Contain("Token = ***").And.Contain("State = active");
+            run.Output.Contains(Examples.ResetQStashToken.Value<string>("token")!).Should().BeFalse();
+            (api.LogEntries.Single().RequestMessage.Headers!["Authorization"].Single() == TestCredentials.ExpectedAuthorization("consumer@example.com", "consumer-key")).Should().BeTrue();
+        }
+    }
+}
