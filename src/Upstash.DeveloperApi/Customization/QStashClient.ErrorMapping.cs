@@ -1,49 +1,27 @@
 using System;
-using System.IO;
 using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Upstash.DeveloperApi.Http;
 
 namespace Upstash.DeveloperApi
 {
-    // Hand-written: every status outside 2xx becomes a typed UpstashApiException (called from
-    // ProcessResponseAsync, before the generated per-status code, whose NSwag exceptions would copy
-    // the body into the message). Messages say what happened and what to do, never a body.
+    // Hand-written: every status outside 2xx becomes a typed UpstashApiException (NSwag's own
+    // exceptions would copy the body into the message). Messages say what happened and what to
+    // do, and quote at most Upstash's error text, sanitized; never a body.
     public partial class QStashClient
     {
-        private const int MaxErrorBodyBytes = 64 * 1024;
-
-        private async Task ThrowForErrorStatusAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        // Called by the generated code (build/templates/Client.Class.liquid) for every status outside 2xx,
+        // before NSwag's per-status code. The transport has already read the body (bounded).
+        private UpstashApiException CreateErrorStatusException(string operationId, HttpResponseMessage response)
         {
             var status = (int)response.StatusCode;
-            var operation = UpstashHttpPipeline.GetOperation(response.RequestMessage);
+            var rawBody = (response.Content as BufferedContent)?.Text();
             var idempotent = UpstashHttpPipeline.IsIdempotent(response.RequestMessage?.Method ?? HttpMethod.Post);
-            string? rawBody = null;
-            using (var timeout = UpstashHttpPipeline.TakeReadTimeout(response))
-            {
-                try
-                {
-                    using (var body = await ResponseBody.ReadAsync(response.Content, Math.Min(MaxErrorBodyBytes, _httpClient.Options.MaxResponseBytes), timeout?.Token ?? cancellationToken).ConfigureAwait(false))
-                        rawBody = body.Text();
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // the status is known; a body that does not arrive in time adds nothing
-                }
-                catch (Exception ex) when (ex is ResponseTooLargeException || ex is HttpRequestException || ex is IOException)
-                {
-                    // same: the status decides the exception
-                }
-            }
-
             var errorText = Redaction.SanitizeServerText(ExtractErrorText(rawBody), Credentials);
-            var retryAfter = UpstashHttpPipeline.RetryAfter(response);
-            var exception = CreateStatusException(operation, status, idempotent, errorText, retryAfter, rawBody);
+            var exception = CreateStatusException(operationId, status, idempotent, errorText, UpstashHttpPipeline.RetryAfter(response), rawBody);
             _httpClient.Log?.CallFailed(exception);
-            throw exception;
+            return exception;
         }
 
         internal static UpstashApiException CreateStatusException(string operation, int status, bool idempotent, string? errorText, TimeSpan? retryAfter, string? rawBody)

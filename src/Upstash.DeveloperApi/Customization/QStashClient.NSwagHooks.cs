@@ -17,11 +17,9 @@ namespace Upstash.DeveloperApi
         private Task PrepareRequestAsync(UpstashHttpPipeline client, HttpRequestMessage request, string url, CancellationToken cancellationToken) =>
             Task.CompletedTask;
 
-        // Every status outside 2xx becomes a typed exception here, before the generated status switch.
+        // NSwag's response hook. Error statuses are mapped right after it, by CreateErrorStatusException.
         private Task ProcessResponseAsync(UpstashHttpPipeline client, HttpResponseMessage response, CancellationToken cancellationToken) =>
-            (int)response.StatusCode >= 200 && (int)response.StatusCode < 300
-                ? Task.CompletedTask
-                : ThrowForErrorStatusAsync(response, cancellationToken);
+            Task.CompletedTask;
 
         static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) =>
             TolerantJson.Configure(settings);

@@ -1,5 +1,4 @@
 using System.Net.Http;
-using Upstash.DeveloperApi.Http;
 
 namespace Upstash.DeveloperApi
 {
@@ -13,7 +12,6 @@ namespace Upstash.DeveloperApi
             EnsureSecureTransport(uri, operationId);
             request.RequestUri = uri;
             ApplyCredentials(request, operationId);
-            UpstashHttpPipeline.SetOperation(request, operationId);
         }
     }
 }

@@ -36,8 +36,13 @@ namespace Upstash.DeveloperApi
             var prefixes = _prefixes;
             if (prefixes == null || !Equals(prefixes.BaseAddress, baseAddress))
                 _prefixes = prefixes = new ServerPrefixes(baseAddress);
-            var prefix = prefixes.Prefixes.GetOrAdd(operationId, prefixes.Compute);
-            return new Uri(prefix + relativeUrl, UriKind.Absolute);
+            var entry = prefixes.Prefixes.GetOrAdd(operationId, prefixes.Compute);
+            // A path without parameters is the same string every call: its Uri is built once.
+            var last = entry.Last;
+            if (last != null && ReferenceEquals(last.Relative, relativeUrl)) return last.Uri;
+            var uri = new Uri(entry.Prefix + relativeUrl, UriKind.Absolute);
+            entry.Last = new ResolvedUri(relativeUrl, uri);
+            return uri;
         }
 
         private sealed class ServerPrefixes
@@ -49,9 +54,11 @@ namespace Upstash.DeveloperApi
 
             public Uri? BaseAddress { get; }
 
-            public ConcurrentDictionary<string, string> Prefixes { get; } = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+            public ConcurrentDictionary<string, OperationPrefix> Prefixes { get; } = new ConcurrentDictionary<string, OperationPrefix>(StringComparer.Ordinal);
 
-            public string Compute(string operationId)
+            public OperationPrefix Compute(string operationId) => new OperationPrefix(ComputePrefix(operationId));
+
+            private string ComputePrefix(string operationId)
             {
                 var server = new Uri(OperationServers.For(operationId), UriKind.RelativeOrAbsolute);
                 var serverPath = (server.IsAbsoluteUri ? server.AbsolutePath : server.OriginalString).Trim('/');
@@ -65,5 +72,27 @@ namespace Upstash.DeveloperApi
                 return basePath + "/" + (serverPath.Length == 0 ? string.Empty : serverPath + "/");
             }
         }
+    }
+
+    internal sealed class OperationPrefix
+    {
+        public OperationPrefix(string prefix) => Prefix = prefix;
+
+        public string Prefix { get; }
+
+        public volatile ResolvedUri? Last;
+    }
+
+    internal sealed class ResolvedUri
+    {
+        public ResolvedUri(string relative, Uri uri)
+        {
+            Relative = relative;
+            Uri = uri;
+        }
+
+        public string Relative { get; }
+
+        public Uri Uri { get; }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.IO;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
@@ -10,7 +11,7 @@ namespace Upstash.DeveloperApi.Http
     /// <summary>
     /// The transport under the generated client (nswag.json names it as the client's
     /// <c>httpClientType</c>): sends through your <see cref="HttpClient"/> and adds the timeout, the
-    /// retry policy and the mapping of transport failures to typed exceptions.
+    /// retry policy, the bounded reading of the body and the mapping of transport failures to typed exceptions.
     /// </summary>
     /// <remarks>
     /// You do not create one: construct <see cref="QStashClient"/> with an <see cref="HttpClient"/> and
@@ -21,9 +22,6 @@ namespace Upstash.DeveloperApi.Http
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class UpstashHttpPipeline : IDisposable
     {
-        private const string OperationKey = "Upstash.Operation";
-        private const string ReadTimeoutKey = "Upstash.ReadTimeout";
-
         private readonly HttpClient _http;
         private readonly bool _ownsHttpClient;
         private readonly QStashClientOptions _options;
@@ -41,94 +39,79 @@ namespace Upstash.DeveloperApi.Http
 
         internal Diagnostics.QStashClientLog? Log { get; set; }
 
-        /// <summary>Sends a request prepared by the generated client (see the remarks of the class).</summary>
+        /// <summary>Sends a request prepared by the generated client and reads its body (see the remarks of the class).</summary>
         /// <param name="request">The request.</param>
-        /// <param name="completionOption">When the returned task completes.</param>
+        /// <param name="operationId">The operation, as the API document names it.</param>
+        /// <param name="completionOption">Ignored: the body is always read, within the timeout and the size limit.</param>
         /// <param name="cancellationToken">The caller's cancellation; cancelling it raises <see cref="OperationCanceledException"/>.</param>
-        /// <returns>The response.</returns>
-        public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completionOption, CancellationToken cancellationToken)
+        /// <returns>The response, its body buffered.</returns>
+        public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string operationId, HttpCompletionOption completionOption, CancellationToken cancellationToken)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            var operation = GetOperation(request);
-            var idempotent = IsIdempotent(request.Method);
             var started = Diagnostics.ValueStopwatch.StartNew();
             var current = request;
             for (var attempt = 0; ; attempt++)
             {
-                CancellationTokenSource? timeout = null;
-                var token = cancellationToken;
-                if (_options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
-                {
-                    timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    timeout.CancelAfter(_options.Timeout);
-                    token = timeout.Token;
-                }
-
-                HttpResponseMessage response;
+                var timeout = TimeoutSource.Start(_options.Timeout, cancellationToken);
+                var token = timeout.Token;
                 try
                 {
-                    response = await _http.SendAsync(current, completionOption, token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    timeout?.Dispose();
-                    Log?.TransportFailed(operation, request.Method.Method, PathOf(request), "timeout", started.Elapsed, attempt);
-                    throw TimedOut(operation, idempotent, ex);
-                }
-                catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    timeout?.Dispose();
-                    if (IsConnectFailure(ex))
+                    HttpResponseMessage response;
+                    try
                     {
+                        response = await _http.SendAsync(current, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        Log?.TransportFailed(operationId, request.Method.Method, PathOf(request), "timeout", started.Elapsed, attempt);
+                        throw TimedOut(operationId, IsIdempotent(request.Method), ex);
+                    }
+                    catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        if (!IsConnectFailure(ex))
+                        {
+                            Log?.TransportFailed(operationId, request.Method.Method, PathOf(request), "connection lost", started.Elapsed, attempt);
+                            throw ConnectionLost(operationId, IsIdempotent(request.Method), ex);
+                        }
                         if (attempt < _options.MaxRetries && TryClone(request, out var clone))
                         {
-                            Log?.Retrying(operation, request.Method.Method, PathOf(request), "connection refused", attempt + 1);
-                            var delay = TimeSpan.FromTicks(_options.ConnectRetryDelay.Ticks << attempt);
-                            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                            Log?.Retrying(operationId, request.Method.Method, PathOf(request), "connection refused", attempt + 1);
+                            await Task.Delay(TimeSpan.FromTicks(_options.ConnectRetryDelay.Ticks << attempt), cancellationToken).ConfigureAwait(false);
                             DisposeIfClone(current, request);
                             current = clone;
                             continue;
                         }
-                        Log?.TransportFailed(operation, request.Method.Method, PathOf(request), "connection refused", started.Elapsed, attempt);
-                        DisposeIfClone(current, request);
-                        throw new UpstashConnectionException(operation,
-                            $"{operation}: could not connect to the Upstash API, so the request was not processed" +
+                        Log?.TransportFailed(operationId, request.Method.Method, PathOf(request), "connection refused", started.Elapsed, attempt);
+                        throw new UpstashConnectionException(operationId,
+                            $"{operationId}: could not connect to the Upstash API, so the request was not processed" +
                             (attempt > 0 ? $" (tried {attempt + 1} times)" : string.Empty) +
                             ". Check the network and the base address, then try again.",
                             Redaction.SafeInner(ex));
                     }
-                    Log?.TransportFailed(operation, request.Method.Method, PathOf(request), "connection lost", started.Elapsed, attempt);
-                    DisposeIfClone(current, request);
-                    throw ConnectionLost(operation, idempotent, ex);
-                }
-                catch
-                {
-                    timeout?.Dispose();
-                    DisposeIfClone(current, request);
-                    throw;
-                }
 
-                var status = (int)response.StatusCode;
-                if ((status == 429 || status == 503) && attempt < _options.MaxRetries)
-                {
-                    var retryAfter = RetryAfter(response);
-                    if (retryAfter.HasValue && retryAfter.Value <= _options.MaxRetryDelay && TryClone(request, out var clone))
+                    var status = (int)response.StatusCode;
+                    if ((status == 429 || status == 503) && attempt < _options.MaxRetries)
                     {
-                        timeout?.Dispose();
-                        response.Dispose();
-                        Log?.Retrying(operation, request.Method.Method, PathOf(request), status.ToString(System.Globalization.CultureInfo.InvariantCulture), attempt + 1);
-                        await Task.Delay(retryAfter.Value, cancellationToken).ConfigureAwait(false);
-                        DisposeIfClone(current, request);
-                        current = clone;
-                        continue;
+                        var retryAfter = RetryAfter(response);
+                        if (retryAfter.HasValue && retryAfter.Value <= _options.MaxRetryDelay && TryClone(request, out var clone))
+                        {
+                            response.Dispose();
+                            Log?.Retrying(operationId, request.Method.Method, PathOf(request), status.ToString(System.Globalization.CultureInfo.InvariantCulture), attempt + 1);
+                            await Task.Delay(retryAfter.Value, cancellationToken).ConfigureAwait(false);
+                            DisposeIfClone(current, request);
+                            current = clone;
+                            continue;
+                        }
                     }
-                }
 
-                // The body is read later, by the generated code's hooks; the same timeout bounds it.
-                if (response.RequestMessage == null) response.RequestMessage = current; // handlers may leave it unset
-                if (timeout != null) SetOption(response.RequestMessage, ReadTimeoutKey, timeout);
-                Log?.Responded(operation, request.Method.Method, PathOf(request), status, started.Elapsed, attempt);
-                return response;
+                    await BufferBodyAsync(response, operationId, status, token, cancellationToken).ConfigureAwait(false);
+                    Log?.Responded(operationId, request.Method.Method, PathOf(request), status, started.Elapsed, attempt);
+                    return response;
+                }
+                finally
+                {
+                    timeout.Dispose();
+                }
             }
         }
 
@@ -138,22 +121,56 @@ namespace Upstash.DeveloperApi.Http
             if (_ownsHttpClient) _http.Dispose();
         }
 
-        internal static void SetOperation(HttpRequestMessage request, string operationId) => SetOption(request, OperationKey, operationId);
-
-        internal static string GetOperation(HttpRequestMessage? request) =>
-            request != null && TryGetOption(request, OperationKey, out var value) && value is string s ? s : "request";
-
-        /// <summary>The token that bounds reading the body of <paramref name="response"/>: the caller's, joined with the attempt's timeout.</summary>
-        internal static CancellationTokenSource? TakeReadTimeout(HttpResponseMessage response)
+        /// <summary>
+        /// Reads the whole body under the same timeout as the headers. A 2xx body that cannot be read is
+        /// an unreadable response (for the token reset: rotated, new token lost); an error body that
+        /// cannot be read is dropped, since the status alone decides that exception.
+        /// </summary>
+        private async Task BufferBodyAsync(HttpResponseMessage response, string operationId, int status, CancellationToken token, CancellationToken callerToken)
         {
-            var request = response.RequestMessage;
-            if (request != null && TryGetOption(request, ReadTimeoutKey, out var value) && value is CancellationTokenSource cts)
+            var original = response.Content;
+            var success = status >= 200 && status < 300;
+            var limit = success ? _options.MaxResponseBytes : Math.Min(_options.MaxResponseBytes, 64 * 1024);
+            string? failure = null;
+            Exception? cause = null;
+            try
             {
-                SetOption(request, ReadTimeoutKey, null);
-                return cts;
+                response.Content = await BufferedContent.LoadAsync(original, limit, token).ConfigureAwait(false);
             }
-            return null;
+            catch (OperationCanceledException ex) when (!callerToken.IsCancellationRequested)
+            {
+                (failure, cause) = ("the body did not arrive within the timeout", ex);
+            }
+            catch (ResponseTooLargeException ex)
+            {
+                failure = $"the body is larger than {ex.Limit} bytes (QStashClientOptions.MaxResponseBytes)";
+            }
+            catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
+            {
+                (failure, cause) = ("the connection broke while the body was being read", ex);
+            }
+            finally
+            {
+                if (!ReferenceEquals(response.Content, original)) original?.Dispose();
+            }
+
+            if (failure == null) return;
+            if (success)
+            {
+                response.Dispose();
+                var exception = UnreadableSuccess(operationId, status, failure, null, cause);
+                Log?.CallFailed(exception);
+                throw exception;
+            }
+            response.Content = BufferedContent.Empty(original?.Headers.ContentType);
         }
+
+        internal static UpstashUnreadableResponseException UnreadableSuccess(string operationId, int status, string reason, string? rawBody, Exception? cause) =>
+            new(operationId,
+                $"{operationId}: the Upstash API answered {status} (success), but the response could not be read: {reason}. " +
+                "For a token reset this means the token HAS been rotated and the new one is not in this response: " +
+                "get it from the Upstash console. (The raw body is available from GetRawResponseBody(), never from this message.)",
+                status, rawBody, Redaction.SafeInner(cause));
 
         private static string PathOf(HttpRequestMessage request) =>
             request.RequestUri == null ? string.Empty : request.RequestUri.IsAbsoluteUri ? request.RequestUri.AbsolutePath : request.RequestUri.OriginalString;
@@ -175,7 +192,7 @@ namespace Upstash.DeveloperApi.Http
             return null;
         }
 
-        internal static UpstashApiException TimedOut(string operation, bool idempotent, Exception? cause) =>
+        private static UpstashApiException TimedOut(string operation, bool idempotent, Exception? cause) =>
             idempotent
                 ? (UpstashApiException)new UpstashConnectionException(operation, $"{operation}: the Upstash API did not answer in time. The call is safe to repeat.", Redaction.SafeInner(cause))
                 : new UpstashOutcomeUnknownException(operation,
@@ -195,18 +212,14 @@ namespace Upstash.DeveloperApi.Http
 
         private static bool IsConnectFailure(HttpRequestException ex)
         {
-#if NET8_0_OR_GREATER
-            if (ex.HttpRequestError == HttpRequestError.ConnectionError || ex.HttpRequestError == HttpRequestError.NameResolutionError)
-            {
-                // ConnectionError also covers a connection that broke after sending; only a failed connect proves nothing was sent.
-                for (Exception? e = ex.InnerException; e != null; e = e.InnerException)
-                    if (e is SocketException se) return IsConnectSocketError(se.SocketErrorCode);
-                return ex.HttpRequestError == HttpRequestError.NameResolutionError;
-            }
-#endif
+            // Only a failed connect proves that nothing was sent; a connection that broke later proves nothing.
             for (Exception? e = ex.InnerException; e != null; e = e.InnerException)
                 if (e is SocketException se) return IsConnectSocketError(se.SocketErrorCode);
+#if NET8_0_OR_GREATER
+            return ex.HttpRequestError == HttpRequestError.NameResolutionError;
+#else
             return false;
+#endif
         }
 
         private static bool IsConnectSocketError(SocketError error) =>
@@ -229,7 +242,6 @@ namespace Upstash.DeveloperApi.Http
                         content.Headers.TryAddWithoutValidation(header.Key, header.Value);
                     copy.Content = content;
                 }
-                if (TryGetOption(original, OperationKey, out var op)) SetOption(copy, OperationKey, op);
                 clone = copy;
                 return true;
             }
@@ -242,24 +254,6 @@ namespace Upstash.DeveloperApi.Http
         private static void DisposeIfClone(HttpRequestMessage current, HttpRequestMessage original)
         {
             if (!ReferenceEquals(current, original)) current.Dispose();
-        }
-
-        private static void SetOption(HttpRequestMessage request, string key, object? value)
-        {
-#if NET5_0_OR_GREATER
-            request.Options.Set(new HttpRequestOptionsKey<object?>(key), value);
-#else
-            request.Properties[key] = value;
-#endif
-        }
-
-        private static bool TryGetOption(HttpRequestMessage request, string key, out object? value)
-        {
-#if NET5_0_OR_GREATER
-            return request.Options.TryGetValue(new HttpRequestOptionsKey<object?>(key), out value);
-#else
-            return request.Properties.TryGetValue(key, out value);
-#endif
         }
     }
 }

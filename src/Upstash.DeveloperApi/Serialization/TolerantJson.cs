@@ -56,7 +56,7 @@ namespace Upstash.DeveloperApi.Serialization
         }
 
         /// <summary>Reads <typeparamref name="T"/>; null when nothing usable is in the body, with <paramref name="problem"/> saying why.</summary>
-        public static T? Read<T>(ResponseBody body, JsonSerializer serializer, out string? problem)
+        public static T? Read<T>(BufferedContent body, JsonSerializer serializer, out string? problem)
             where T : class
         {
             problem = null;
@@ -80,7 +80,7 @@ namespace Upstash.DeveloperApi.Serialization
             return ReadFieldByField<T>(body, serializer, out problem);
         }
 
-        private static T? ReadFieldByField<T>(ResponseBody body, JsonSerializer serializer, out string? problem)
+        private static T? ReadFieldByField<T>(BufferedContent body, JsonSerializer serializer, out string? problem)
             where T : class
         {
             var json = LoadObject(body, out problem);
@@ -114,7 +114,7 @@ namespace Upstash.DeveloperApi.Serialization
         }
 
         /// <summary>The body as a JSON object; when the JSON breaks off, the top-level fields read before the break.</summary>
-        private static JObject? LoadObject(ResponseBody body, out string? problem)
+        private static JObject? LoadObject(BufferedContent body, out string? problem)
         {
             problem = null;
             var salvaged = new JObject();

@@ -1,42 +1,55 @@
 using System;
 using System.Buffers;
 using System.IO;
+using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace Upstash.DeveloperApi.Http
 {
-    /// <summary>A response body read into a pooled buffer, never beyond a size limit.</summary>
-    internal sealed class ResponseBody : IDisposable
+    /// <summary>
+    /// A response body read in full (under the call's timeout and size limit) into a pooled buffer,
+    /// standing in for the original content; the buffer returns to the pool when the response is disposed.
+    /// </summary>
+    internal sealed class BufferedContent : HttpContent
     {
         private byte[]? _buffer;
 
-        private ResponseBody(byte[]? buffer, int length, string? mediaType)
+        // Kept here rather than in Headers: creating the header collection costs an allocation per call.
+        private readonly MediaTypeHeaderValue? _contentType;
+
+        private BufferedContent(byte[]? buffer, int length, MediaTypeHeaderValue? contentType)
         {
             _buffer = buffer;
             Length = length;
-            MediaType = mediaType;
+            _contentType = contentType;
         }
 
         public int Length { get; }
 
-        public string? MediaType { get; }
+        public MediaTypeHeaderValue? ContentType => _contentType;
+
+        public string? MediaType => _contentType?.MediaType;
 
         public bool IsJsonMediaType =>
             MediaType == null ||
             MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
             MediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
+        public static BufferedContent Empty(MediaTypeHeaderValue? contentType) => new(null, 0, contentType);
+
         public Stream OpenRead() => new MemoryStream(_buffer ?? Array.Empty<byte>(), 0, Length, writable: false);
 
         public string Text() => _buffer == null ? string.Empty : Encoding.UTF8.GetString(_buffer, 0, Length);
 
-        public static async Task<ResponseBody> ReadAsync(HttpContent? content, int maxBytes, CancellationToken cancellationToken)
+        /// <summary>Reads <paramref name="content"/> whole; throws <see cref="ResponseTooLargeException"/> past <paramref name="maxBytes"/>.</summary>
+        public static async Task<BufferedContent> LoadAsync(HttpContent? content, int maxBytes, CancellationToken cancellationToken)
         {
-            if (content == null) return new ResponseBody(null, 0, null);
-            var mediaType = content.Headers.ContentType?.MediaType;
+            if (content == null) return Empty(null);
+            var contentType = content.Headers.ContentType;
             var declared = content.Headers.ContentLength;
             if (declared > maxBytes) throw new ResponseTooLargeException(maxBytes);
 #if NET5_0_OR_GREATER
@@ -65,7 +78,7 @@ namespace Upstash.DeveloperApi.Http
                         length += read;
                         if (length > maxBytes) throw new ResponseTooLargeException(maxBytes);
                     }
-                    return new ResponseBody(buffer, length, mediaType);
+                    return new BufferedContent(buffer, length, contentType);
                 }
                 catch
                 {
@@ -75,10 +88,22 @@ namespace Upstash.DeveloperApi.Http
             }
         }
 
-        public void Dispose()
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            _buffer == null ? Task.CompletedTask : stream.WriteAsync(_buffer, 0, Length);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = Length;
+            return true;
+        }
+
+        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult(OpenRead());
+
+        protected override void Dispose(bool disposing)
         {
             var buffer = Interlocked.Exchange(ref _buffer, null);
             if (buffer != null) ArrayPool<byte>.Shared.Return(buffer);
+            base.Dispose(disposing);
         }
     }
 
