@@ -18,13 +18,10 @@ namespace Upstash.DeveloperApi.Benchmarks
     public class ClientOverheadBenchmarks
     {
         private static readonly Uri Endpoint = new("https://api.upstash.com/qstash/user/rotatetoken");
-        private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
-        private static readonly JsonSerializer Newtonsoft = JsonSerializer.CreateDefault();
 
         private HttpClient _http = null!;
         private QStashClient _client = null!;
         private QStashClient _clientWithoutTimeout = null!;
-        private AuthenticationHeaderValue _authorization = null!;
 
         [GlobalSetup]
         public void Setup()
@@ -33,7 +30,6 @@ namespace Upstash.DeveloperApi.Benchmarks
             var credentials = new UpstashCredentials("bench@example.com", "bench-api-key");
             _client = new QStashClient(_http, credentials);
             _clientWithoutTimeout = new QStashClient(_http, credentials, new QStashClientOptions { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
-            _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("bench@example.com:bench-api-key")));
         }
 
         [GlobalCleanup]
@@ -50,24 +46,12 @@ namespace Upstash.DeveloperApi.Benchmarks
         public Task<QStashUser> GeneratedClientWithoutTimeout() => _clientWithoutTimeout.ResetQStashTokenAsync();
 
         [Benchmark(Baseline = true, Description = "(b) hand-written HttpClient + Newtonsoft")]
-        public async Task<QStashUser> HandWritten()
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint);
-            request.Headers.Authorization = _authorization;
-            request.Headers.Accept.Add(AcceptJson);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-            response.EnsureSuccessStatusCode();
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var reader = new JsonTextReader(new StreamReader(stream));
-            return Newtonsoft.Deserialize<QStashUser>(reader)!;
-        }
+        public Task<QStashUser> HandWrittenCall() => HandWritten.CallAsync(_http, Endpoint);
 
         [Benchmark(Description = "(c) HttpClient + System.Text.Json source-gen")]
         public async Task<QStashUserStj> SystemTextJson()
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint);
-            request.Headers.Authorization = _authorization;
-            request.Headers.Accept.Add(AcceptJson);
+            using var request = HandWritten.Request(Endpoint);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);

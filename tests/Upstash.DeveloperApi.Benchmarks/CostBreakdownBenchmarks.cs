@@ -18,36 +18,21 @@ namespace Upstash.DeveloperApi.Benchmarks
     public class CostBreakdownBenchmarks
     {
         private static readonly Uri Endpoint = new("https://api.upstash.com/qstash/user/rotatetoken");
-        private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
-        private static readonly JsonSerializer Newtonsoft = JsonSerializer.CreateDefault();
         private HttpClient _http = null!;
-        private AuthenticationHeaderValue _authorization = null!;
 
         [GlobalSetup]
         public void Setup()
         {
             _http = new HttpClient(new InMemoryHandler());
-            _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("bench@example.com:bench-api-key")));
         }
 
         [Benchmark(Baseline = true, Description = "(b) hand-written")]
-        public async Task<QStashUser> HandWritten()
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint);
-            request.Headers.Authorization = _authorization;
-            request.Headers.Accept.Add(AcceptJson);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var reader = new JsonTextReader(new StreamReader(stream));
-            return Newtonsoft.Deserialize<QStashUser>(reader)!;
-        }
+        public Task<QStashUser> HandWrittenCall() => HandWritten.CallAsync(_http, Endpoint);
 
         [Benchmark(Description = "(b) + body buffered in a pooled array first")]
         public async Task<QStashUser> HandWrittenBuffered()
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint);
-            request.Headers.Authorization = _authorization;
-            request.Headers.Accept.Add(AcceptJson);
+            using var request = HandWritten.Request(Endpoint);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
@@ -57,7 +42,7 @@ namespace Upstash.DeveloperApi.Benchmarks
                 int read;
                 while ((read = await stream.ReadAsync(buffer, length, buffer.Length - length).ConfigureAwait(false)) > 0) length += read;
                 using var reader = new JsonTextReader(new StreamReader(new MemoryStream(buffer, 0, length, false), Encoding.UTF8));
-                return Newtonsoft.Deserialize<QStashUser>(reader)!;
+                return HandWritten.Newtonsoft.Deserialize<QStashUser>(reader)!;
             }
             finally
             {
@@ -68,13 +53,11 @@ namespace Upstash.DeveloperApi.Benchmarks
         [Benchmark(Description = "(b) + a new Uri per call")]
         public async Task<QStashUser> HandWrittenNewUri()
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("https://api.upstash.com/" + "qstash/user/rotatetoken"));
-            request.Headers.Authorization = _authorization;
-            request.Headers.Accept.Add(AcceptJson);
+            using var request = HandWritten.Request(new Uri("https://api.upstash.com/" + "qstash/user/rotatetoken"));
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             using var reader = new JsonTextReader(new StreamReader(stream));
-            return Newtonsoft.Deserialize<QStashUser>(reader)!;
+            return HandWritten.Newtonsoft.Deserialize<QStashUser>(reader)!;
         }
     }
 }

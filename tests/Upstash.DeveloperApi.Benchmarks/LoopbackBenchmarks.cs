@@ -24,14 +24,11 @@ namespace Upstash.DeveloperApi.Benchmarks
     [MemoryDiagnoser]
     public class LoopbackBenchmarks
     {
-        private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
-        private static readonly JsonSerializer Newtonsoft = JsonSerializer.CreateDefault();
 
         private WebApplication _server = null!;
         private HttpClient _http = null!;
         private QStashClient _client = null!;
         private Uri _endpoint = null!;
-        private AuthenticationHeaderValue _authorization = null!;
 
         [Params(1, 64)]
         public int Callers { get; set; }
@@ -58,7 +55,6 @@ namespace Upstash.DeveloperApi.Benchmarks
             _endpoint = new Uri(baseAddress, "qstash/user/rotatetoken");
             _http = new HttpClient();
             _client = new QStashClient(_http, new UpstashCredentials("bench@example.com", "bench-api-key"), new QStashClientOptions { BaseAddress = baseAddress });
-            _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("bench@example.com:bench-api-key")));
         }
 
         [GlobalCleanup]
@@ -75,17 +71,7 @@ namespace Upstash.DeveloperApi.Benchmarks
         [Benchmark(Baseline = true, Description = "(b) hand-written, loopback")]
         public Task HandWritten() => Batch(HandWrittenCall);
 
-        private async Task<QStashUser> HandWrittenCall()
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint);
-            request.Headers.Authorization = _authorization;
-            request.Headers.Accept.Add(AcceptJson);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-            response.EnsureSuccessStatusCode();
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var reader = new JsonTextReader(new StreamReader(stream));
-            return Newtonsoft.Deserialize<QStashUser>(reader)!;
-        }
+        private Task<QStashUser> HandWrittenCall() => Benchmarks.HandWritten.CallAsync(_http, _endpoint);
 
         private Task Batch(Func<Task<QStashUser>> call) =>
             Callers == 1 ? call() : Task.WhenAll(Enumerable.Range(0, Callers).Select(_ => call()));

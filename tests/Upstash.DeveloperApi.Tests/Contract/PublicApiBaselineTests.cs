@@ -3,6 +3,7 @@ using System.IO;
 using FluentAssertions;
 using NUnit.Framework;
 using PublicApiGenerator;
+using Upstash.DeveloperApi.Tests.Support;
 
 namespace Upstash.DeveloperApi.Tests.Contract
 {
@@ -19,7 +20,7 @@ namespace Upstash.DeveloperApi.Tests.Contract
         public const string AcceptVariable = "UPSTASH_ACCEPT_API";
         public const string ReceivedDirVariable = "UPSTASH_API_RECEIVED_DIR";
 
-        public static string ApprovedPath => Path.Combine(RepoRoot(), "src", "Upstash.DeveloperApi", "PublicAPI.approved.txt");
+        public static string ApprovedPath => RepoPaths.Of("src", "Upstash.DeveloperApi", "PublicAPI.approved.txt");
 
         [Test]
         public void The_public_API_matches_the_committed_baseline()
@@ -51,12 +52,5 @@ namespace Upstash.DeveloperApi.Tests.Contract
         }
 
         private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimEnd() + "\n";
-
-        private static string RepoRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "GeneratedClient.sln"))) return dir.FullName;
-            throw new DirectoryNotFoundException("GeneratedClient.sln not found above " + AppContext.BaseDirectory);
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -22,39 +21,16 @@ namespace Upstash.DeveloperApi.Tests.Integration
     [NonParallelizable]
     public sealed class PackageConsumerTests
     {
-        private static string RepoRoot()
+        private static Task<(int Exit, string Output)> Run(string workingDirectory, (string, string)[] environment, params string[] args)
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "GeneratedClient.sln"))) return dir.FullName;
-            throw new DirectoryNotFoundException("GeneratedClient.sln not found");
-        }
-
-        private static async Task<(int Exit, string Output)> Run(string workingDirectory, (string, string)[] environment, params string[] args)
-        {
-            var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (var arg in args) info.ArgumentList.Add(arg);
-            info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            foreach (var (name, value) in environment) info.Environment[name] = value;
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            var finished = process.WaitForExitAsync();
-            if (await Task.WhenAny(finished, Task.Delay(TimeSpan.FromMinutes(5))) != finished)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail("dotnet " + string.Join(" ", args) + " did not finish in 5 minutes");
-            }
-            return (process.ExitCode, await stdout + await stderr);
+            var variables = new System.Collections.Generic.Dictionary<string, string?>();
+            foreach (var (name, value) in environment) variables[name] = value;
+            return DotnetProcess.RunAsync(workingDirectory, args, variables);
         }
 
         public static string ReadmeSnippet()
         {
-            var readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
+            var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
             var match = Regex.Match(readme, @"<!-- di-snippet:start.*?-->\s*```csharp\s*(?<code>.*?)```\s*<!-- di-snippet:end -->", RegexOptions.Singleline);
             match.Success.Should().BeTrue("README.md must keep the DI snippet between its markers");
             return match.Groups["code"].Value;
@@ -67,7 +43,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
             var feed = Path.Combine(work, "feed");
             var version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
 
-            var pack = await Run(RepoRoot(), Array.Empty<(string, string)>(), "pack", "src/Upstash.DeveloperApi", "-c", "Release", "-o", feed, $"-p:Version={version}", "-nodeReuse:false");
+            var pack = await Run(RepoPaths.Root, Array.Empty<(string, string)>(), "pack", "src/Upstash.DeveloperApi", "-c", "Release", "-o", feed, $"-p:Version={version}", "-nodeReuse:false");
             pack.Exit.Should().Be(0, pack.Output);
 
             var nupkg = Path.Combine(feed, $"Upstash.DeveloperApi.{version}.nupkg");

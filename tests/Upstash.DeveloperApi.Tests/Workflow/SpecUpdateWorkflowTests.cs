@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -6,6 +7,7 @@ using System.Text;
 using System.Threading.Tasks;
 using FluentAssertions;
 using NUnit.Framework;
+using Upstash.DeveloperApi.Tests.Support;
 
 namespace Upstash.DeveloperApi.Tests.Workflow
 {
@@ -22,62 +24,32 @@ namespace Upstash.DeveloperApi.Tests.Workflow
     [NonParallelizable]
     public sealed class SpecUpdateWorkflowTests
     {
-        private static string RepoRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "GeneratedClient.sln"))) return dir.FullName;
-            throw new DirectoryNotFoundException("GeneratedClient.sln not found");
-        }
-
-        private static string Fixture => Path.Combine(RepoRoot(), "tests", "Upstash.DeveloperApi.Tests", "Fixtures", "openapi.spec-update.yml");
+        private static string Fixture => Path.Combine(RepoPaths.Root, "tests", "Upstash.DeveloperApi.Tests", "Fixtures", "openapi.spec-update.yml");
 
         private static string[] Properties => new[]
         {
             $"-p:UpstashSpecFile={Fixture}", "-p:UpstashBuildFlavor=spec-update", "-p:UpstashFastBuild=true",
         };
 
-        private static async Task<(int Exit, string Output)> Dotnet(string receivedDir, params string[] args)
-        {
-            var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                WorkingDirectory = RepoRoot(),
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (var arg in args) info.ArgumentList.Add(arg);
-            info.Environment["UPSTASH_API_RECEIVED_DIR"] = receivedDir;
-            info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            info.Environment.Remove("UPSTASH_SPEC_PATH");
-            using var process = Process.Start(info)!;
-            var output = new StringBuilder();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            var finished = process.WaitForExitAsync();
-            if (await Task.WhenAny(finished, Task.Delay(TimeSpan.FromMinutes(5))) != finished)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail("dotnet " + string.Join(" ", args) + " did not finish in 5 minutes");
-            }
-            output.Append(await stdout).Append(await stderr);
-            return (process.ExitCode, output.ToString());
-        }
+        private static Task<(int Exit, string Output)> Dotnet(string receivedDir, params string[] args) =>
+            DotnetProcess.RunAsync(RepoPaths.Root, args, new Dictionary<string, string?> { ["UPSTASH_API_RECEIVED_DIR"] = receivedDir, ["UPSTASH_SPEC_PATH"] = null });
 
         [Test]
         public async Task A_spec_update_regenerates_a_client_that_the_unchanged_contract_suite_covers()
         {
             var received = Directory.CreateTempSubdirectory("upstash-api-").FullName;
-            foreach (var project in Directory.GetDirectories(Path.Combine(RepoRoot(), "src")).Concat(Directory.GetDirectories(Path.Combine(RepoRoot(), "tests"))))
+            foreach (var project in Directory.GetDirectories(Path.Combine(RepoPaths.Root, "src")).Concat(Directory.GetDirectories(Path.Combine(RepoPaths.Root, "tests"))))
                 foreach (var output in new[] { Path.Combine(project, "obj", "spec-update"), Path.Combine(project, "bin", "spec-update") })
                     if (Directory.Exists(output)) Directory.Delete(output, recursive: true); // regenerate from scratch, as a new clone would
             var clock = Stopwatch.StartNew();
 
             var build = await Dotnet(received, new[] { "build", "tests/Upstash.DeveloperApi.Tests", "-nodeReuse:false", "--disable-build-servers" }.Concat(Properties).ToArray());
-            build.Exit.Should().Be(0, "the client generated from the updated document must compile:\n" + Tail(build.Output));
+            build.Exit.Should().Be(0, "the client generated from the updated document must compile:\n" + DotnetProcess.Tail(build.Output));
             build.Output.Should().Contain("Upstash: regenerated the client from").And.Contain("openapi.spec-update.yml");
 
             var contract = await Dotnet(received, new[] { "test", "tests/Upstash.DeveloperApi.Tests", "--no-build", "--logger", "console;verbosity=normal",
                 "--filter", "FullyQualifiedName~DocumentDrivenContractTests|FullyQualifiedName~DocumentedErrorStatusTests|FullyQualifiedName~StrictContractTests" }.Concat(Properties).ToArray());
-            contract.Exit.Should().Be(0, "the unchanged contract suite must pass against the regenerated client:\n" + Tail(contract.Output));
+            contract.Exit.Should().Be(0, "the unchanged contract suite must pass against the regenerated client:\n" + DotnetProcess.Tail(contract.Output));
             contract.Output.Should().Contain("Passed The_request_matches_the_document(getQStashUser", "the new operation is covered with no new test code");
             contract.Output.Should().Contain("Passed Every_example_property_lands_in_its_typed_property(resetQStashToken");
 
@@ -89,6 +61,5 @@ namespace Upstash.DeveloperApi.Tests.Workflow
             TestContext.Out.WriteLine($"spec-update workflow: regenerate + build + contract suite + baseline check in {clock.Elapsed.TotalSeconds:0} s");
         }
 
-        private static string Tail(string text) => text.Length <= 4000 ? text : text.Substring(text.Length - 4000);
     }
 }
