@@ -71,10 +71,6 @@ namespace Upstash.DeveloperApi
             }
         }
 
-        /// <summary>Whether <paramref name="text"/> contains the API key or the Authorization value built from it.</summary>
-        internal bool AppearsIn(string? text) =>
-            !string.IsNullOrEmpty(text) && (text!.IndexOf(_apiKey, StringComparison.Ordinal) >= 0 || text.IndexOf(_header.Parameter!, StringComparison.Ordinal) >= 0);
-
         /// <summary>Replaces the API key and the Authorization value in <paramref name="text"/>.</summary>
         internal string Scrub(string text) =>
             text.Replace(_apiKey, Redaction.Mask).Replace(_header.Parameter!, Redaction.Mask);

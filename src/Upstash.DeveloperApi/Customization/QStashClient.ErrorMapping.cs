@@ -11,12 +11,20 @@ namespace Upstash.DeveloperApi
     // do, and quote at most Upstash's error text, sanitized; never a body.
     public partial class QStashClient
     {
-        // Called by the generated code (build/templates/Client.Class.liquid) for every status outside 2xx,
-        // before NSwag's per-status code. The transport has already read the body (bounded).
+        // Called by the generated code (build/templates/Client.Class.liquid) for every status but the
+        // operation's documented successes, before NSwag's per-status code. The transport has already
+        // read the body (bounded).
         private UpstashApiException CreateErrorStatusException(string operationId, HttpResponseMessage response)
         {
             var status = (int)response.StatusCode;
             var rawBody = (response.Content as BufferedContent)?.Text();
+            if (status >= 200 && status < 300)
+            {
+                // A success the document does not list for the operation (a 204 without the new token, say).
+                var unlisted = UpstashHttpPipeline.UnreadableSuccess(operationId, status, $"the API document does not list status {status} for this operation, so its body is not the documented one", rawBody, null);
+                _httpClient.Log?.CallFailed(unlisted);
+                return unlisted;
+            }
             var idempotent = UpstashHttpPipeline.IsIdempotent(response.RequestMessage?.Method ?? HttpMethod.Post);
             var errorText = Redaction.SanitizeServerText(ExtractErrorText(rawBody), Credentials);
             var exception = CreateStatusException(operationId, status, idempotent, errorText, UpstashHttpPipeline.RetryAfter(response), rawBody);

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 
 namespace Upstash.DeveloperApi
 {
@@ -7,6 +8,7 @@ namespace Upstash.DeveloperApi
     /// bound from the configuration section <c>Upstash</c>. <see cref="Email"/> and <see cref="ApiKey"/> fall back to
     /// <c>UPSTASH_EMAIL</c> and <c>UPSTASH_API_KEY</c>.
     /// </summary>
+    [DebuggerDisplay("{ToString(),nq}")]
     public sealed class UpstashOptions
     {
         /// <summary>The configuration section the options are read from.</summary>
@@ -16,6 +18,7 @@ namespace Upstash.DeveloperApi
         public string? Email { get; set; }
 
         /// <summary>The Developer API key (<c>Upstash:ApiKey</c>, else <c>UPSTASH_API_KEY</c>). Never logged or printed.</summary>
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? ApiKey { get; set; }
 
         /// <summary>See <see cref="QStashClientOptions.BaseAddress"/> (<c>Upstash:BaseUrl</c>).</summary>

@@ -39,8 +39,6 @@ namespace Upstash.DeveloperApi.Diagnostics
 
         public QStashClientLog(ILogger logger) => _logger = logger;
 
-        public string Path { get; set; } = string.Empty;
-
         public void Responded(string operation, string method, string path, int status, TimeSpan elapsed, int retries)
         {
             if (_logger.IsEnabled(LogLevel.Information))

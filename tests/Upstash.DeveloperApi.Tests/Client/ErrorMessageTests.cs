@@ -75,6 +75,18 @@ namespace Upstash.DeveloperApi.Tests.Client
             thrown.Message.Should().NotContain("ZXhhbXBsZUB1cHN0YXNoLmNvbTpuYWJlcg==");
         }
 
+        [TestCase(201)]
+        [TestCase(204)]
+        public async Task A_success_status_the_document_does_not_list_is_unreadable_and_says_so(int status)
+        {
+            var thrown = await Fail(status, "");
+
+            thrown.Should().BeOfType<UpstashUnreadableResponseException>();
+            thrown.StatusCode.Should().Be(status);
+            thrown.Operation.Should().Be("resetQStashToken");
+            thrown.Message.Should().Contain("does not list status " + status).And.Contain("HAS been rotated");
+        }
+
         [Test]
         public async Task An_unlisted_status_is_an_unexpected_status()
         {
