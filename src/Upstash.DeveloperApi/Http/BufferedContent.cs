@@ -77,6 +77,7 @@ namespace Upstash.DeveloperApi.Http
                         if (read == 0) break;
                         length += read;
                         if (length > maxBytes) throw new ResponseTooLargeException(maxBytes);
+                        if (length == declared) break; // HTTP framing ends the body here: no read just to be told so
                     }
                     return new BufferedContent(buffer, length, contentType);
                 }
