@@ -36,7 +36,8 @@ namespace Upstash.DeveloperApi
             var prefixes = _prefixes;
             if (prefixes == null || !Equals(prefixes.BaseAddress, baseAddress))
                 _prefixes = prefixes = new ServerPrefixes(baseAddress);
-            var entry = prefixes.Prefixes.GetOrAdd(operationId, prefixes.Compute);
+            if (!prefixes.Prefixes.TryGetValue(operationId, out var entry))
+                entry = prefixes.Prefixes.GetOrAdd(operationId, prefixes.Compute); // the delegate is only made on a miss
             // A path without parameters is the same string every call: its Uri is built once.
             var last = entry.Last;
             if (last != null && ReferenceEquals(last.Relative, relativeUrl)) return last.Uri;
