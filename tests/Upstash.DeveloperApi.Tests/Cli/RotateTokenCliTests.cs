@@ -58,7 +58,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
 
             exit.Should().Be(ExitCodes.Ok);
             var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
-            lines.Should().HaveCount(2);
+            lines.Length.Should().Be(2);
             (lines[0] == "QSTASH_TOKEN=" + Token).Should().BeTrue();
             (lines[1] == "QSTASH_PASSWORD=" + Password).Should().BeTrue();
         }
