@@ -102,7 +102,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
 
             exit.Should().Be(ExitCodes.NotConfirmed);
             error.Should().Contain("--yes");
-            api.LogEntries.Should().BeEmpty();
+            api.LogEntries.Count().Should().Be(0);
         }
 
         [TestCase("yes", ExitCodes.Ok, 1)]
@@ -119,7 +119,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
 
             exit.Should().Be(expected);
             error.Should().Contain("Type 'yes'");
-            api.LogEntries.Should().HaveCount(requests);
+            api.LogEntries.Count().Should().Be(requests);
         }
 
         [TestCase(401, ExitCodes.Authentication)]

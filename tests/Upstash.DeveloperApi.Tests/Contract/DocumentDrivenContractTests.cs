@@ -42,7 +42,7 @@ namespace Upstash.DeveloperApi.Tests.Contract
 
             await OperationInvoker.InvokeAsync(client, example.Operation);
 
-            var request = server.LogEntries.Should().ContainSingle().Subject.RequestMessage;
+            var request = server.LogEntries.Single().RequestMessage;
             request.Method.Should().Be(example.Operation.Method.ToUpperInvariant());
             request.Path.Should().Be(example.Operation.ExpectedRequestPath, "the operation's own server decides the path, not the document-level /v2");
             (request.Headers!["Authorization"].Single() == TestCredentials.ExpectedAuthorization()).Should().BeTrue("the request carries Basic base64(email:apiKey); the value is not printed");

@@ -81,7 +81,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
             await Task.Delay(TimeSpan.FromSeconds(2.5)); // WireMock logs a request once it has answered it
             thrown.Should().BeOfType<UpstashOutcomeUnknownException>().Which.IsTimeout.Should().BeTrue();
             thrown.Message.Should().Contain("may already have been rotated");
-            rig.Server.LogEntries.Should().HaveCount(1, "a timeout is never retried: the token may have been rotated");
+            rig.Server.LogEntries.Count().Should().Be(1, "a timeout is never retried: the token may have been rotated");
         }
 
         [Test]
@@ -105,7 +105,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
             var thrown = await rig.Fails();
 
             thrown.Kind.Should().BeOneOf(UpstashErrorKind.OutcomeUnknown, UpstashErrorKind.UnreadableResponse);
-            rig.Server.LogEntries.Should().HaveCount(1, "the request may have been processed, so it is not repeated");
+            rig.Server.LogEntries.Count().Should().Be(1, "the request may have been processed, so it is not repeated");
         }
 
         [Test]
@@ -285,7 +285,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
             var user = await rig.Client.ResetQStashTokenAsync();
 
             (user.Token == Token).Should().BeTrue("the new token is returned (values are not printed: test output never shows secrets)");
-            rig.Server.LogEntries.Should().HaveCount(2);
+            rig.Server.LogEntries.Count().Should().Be(2);
             (rig.Server.LogEntries.Last().RequestMessage.Headers!["Authorization"].Single() == TestCredentials.ExpectedAuthorization()).Should().BeTrue("the retry carries the credentials too");
             rig.AssertNoSecretIn();
         }
@@ -305,7 +305,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
 
             thrown.Should().BeOfType(expected);
             thrown.RetryAfter.Should().Be(retryAfter == null ? null : TimeSpan.FromSeconds(int.Parse(retryAfter)));
-            rig.Server.LogEntries.Should().HaveCount(1, "only a bounded Retry-After proves it is worth waiting");
+            rig.Server.LogEntries.Count().Should().Be(1, "only a bounded Retry-After proves it is worth waiting");
         }
 
         [Test]
@@ -317,7 +317,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
             var thrown = await rig.Fails();
 
             thrown.Should().BeOfType<UpstashOutcomeUnknownException>();
-            rig.Server.LogEntries.Should().HaveCount(1);
+            rig.Server.LogEntries.Count().Should().Be(1);
         }
 
         [Test]
@@ -329,7 +329,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
             var thrown = await rig.Fails();
 
             thrown.Should().BeOfType<UpstashServerException>();
-            rig.Server.LogEntries.Should().HaveCount(3, "one call and two retries");
+            rig.Server.LogEntries.Count().Should().Be(3, "one call and two retries");
         }
     }
 }
