@@ -4,7 +4,6 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Upstash.DeveloperApi.SpecTools;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
@@ -43,16 +42,15 @@ namespace Upstash.DeveloperApi.Cli
             var document = EmbeddedDocument.Load();
             foreach (var op in document.Operations)
             {
-                var server0 = op.Operation.Servers?.FirstOrDefault() ?? document.Paths[op.Path].Servers?.FirstOrDefault() ?? document.Servers.First();
-                var prefix = new Uri(server0.Url).AbsolutePath.TrimEnd('/');
+                var prefix = new Uri(OpenApiParts.ServerUrl(document, document.Paths[op.Path], op.Operation)).AbsolutePath.TrimEnd('/');
                 var ok = op.Operation.ActualResponses.FirstOrDefault(r => r.Key.StartsWith('2'));
                 if (ok.Value?.Content == null || !ok.Value.Content.TryGetValue("application/json", out var media)) continue;
-                var example = media.Examples?.Values.FirstOrDefault(e => e.Value != null)?.Value ?? media.Example;
-                if (example == null) continue;
+                var examples = OpenApiParts.ExamplesOf(media).ToList();
+                if (examples.Count == 0) continue;
                 server.Given(Request.Create().WithPath(prefix + op.Path).UsingMethod(op.Method.ToUpperInvariant()))
                       .RespondWith(Response.Create().WithStatusCode(int.Parse(ok.Key))
                           .WithHeader("Content-Type", "application/json")
-                          .WithBody(JToken.FromObject(example).ToString(Formatting.None)));
+                          .WithBody(examples[0].Value.ToString(Formatting.None)));
             }
             return new DemoServer(server);
         }
@@ -68,15 +66,6 @@ namespace Upstash.DeveloperApi.Cli
     /// <summary>The API document the CLI was built with (openapi/openapi.yml, embedded).</summary>
     public static class EmbeddedDocument
     {
-        /// <summary>Its text.</summary>
-        public static string Text()
-        {
-            using var stream = typeof(EmbeddedDocument).Assembly.GetManifestResourceStream("openapi.yml")
-                ?? throw new InvalidOperationException("The API document is not embedded in this build.");
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
-
         /// <summary>Loads it with typed examples.</summary>
         public static NSwag.OpenApiDocument Load() => LoadFrom(null);
 
@@ -84,16 +73,10 @@ namespace Upstash.DeveloperApi.Cli
         public static NSwag.OpenApiDocument LoadFrom(string? path)
         {
             if (path != null) return OpenApiYaml.LoadAsync(path).GetAwaiter().GetResult();
-            var temp = Path.Combine(Path.GetTempPath(), $"upstash-openapi-{Guid.NewGuid():N}.yml");
-            File.WriteAllText(temp, Text());
-            try
-            {
-                return OpenApiYaml.LoadAsync(temp).GetAwaiter().GetResult();
-            }
-            finally
-            {
-                File.Delete(temp);
-            }
+            using var stream = typeof(EmbeddedDocument).Assembly.GetManifestResourceStream("openapi.yml")
+                ?? throw new InvalidOperationException("The API document is not embedded in this build.");
+            using var reader = new StreamReader(stream);
+            return OpenApiYaml.LoadAsync(reader, "openapi.yml (embedded)").GetAwaiter().GetResult();
         }
     }
 }

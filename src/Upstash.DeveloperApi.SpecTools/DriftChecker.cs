@@ -46,7 +46,7 @@ namespace Upstash.DeveloperApi.SpecTools
             var schema = media.Schema.ActualSchema;
             var findings = new List<SpecFinding>();
             foreach (var error in SpecLinter.Closed(schema).Validate(response))
-                foreach (var leaf in Flatten(error))
+                foreach (var leaf in OpenApiParts.Leaves(error))
                 {
                     var kind = KindOf(leaf.Kind);
                     var path = JsonPath(leaf);
@@ -55,9 +55,7 @@ namespace Upstash.DeveloperApi.SpecTools
 
             if (response is JObject obj)
             {
-                var examples = (media.Examples ?? new Dictionary<string, OpenApiExample>()).Values
-                    .Where(e => e.Value != null).Select(e => JToken.FromObject(e.Value)).OfType<JObject>().ToList();
-                if (media.Example != null && JToken.FromObject(media.Example) is JObject single) examples.Add(single);
+                var examples = OpenApiParts.ExamplesOf(media).Select(e => e.Value).OfType<JObject>().ToList();
                 var alwaysCarried = examples.Count == 0
                     ? Enumerable.Empty<string>()
                     : examples.Select(e => e.Properties().Select(p => p.Name)).Aggregate((a, b) => a.Intersect(b));
@@ -66,11 +64,6 @@ namespace Upstash.DeveloperApi.SpecTools
             }
             return findings.Distinct().OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         }
-
-        private static IEnumerable<ValidationError> Flatten(ValidationError error) =>
-            error is ChildSchemaValidationError child
-                ? child.Errors.SelectMany(e => e.Value).SelectMany(Flatten).DefaultIfEmpty(error)
-                : new[] { error };
 
         private static string KindOf(ValidationErrorKind kind) => kind switch
         {

@@ -49,16 +49,23 @@ namespace Upstash.DeveloperApi.SpecTools
 
         /// <summary>Loads the OpenAPI document at <paramref name="path"/> with typed examples.</summary>
         /// <exception cref="OpenApiLoadException">The file is not YAML or not an OpenAPI document.</exception>
-        public static async Task<OpenApiDocument> LoadAsync(string path)
+        public static Task<OpenApiDocument> LoadAsync(string path) => FromJsonAsync(ReadJson(path), Path.GetFullPath(path));
+
+        /// <summary>Loads an OpenAPI document from YAML (or JSON) text with typed examples.</summary>
+        /// <param name="text">The document.</param>
+        /// <param name="sourceName">Names the document in error messages.</param>
+        /// <exception cref="OpenApiLoadException">The text is not YAML or not an OpenAPI document.</exception>
+        public static Task<OpenApiDocument> LoadAsync(TextReader text, string sourceName) => FromJsonAsync(ReadJson(text, sourceName), sourceName);
+
+        private static async Task<OpenApiDocument> FromJsonAsync(JToken json, string sourceName)
         {
-            var json = ReadJson(path);
             try
             {
-                return await OpenApiDocument.FromJsonAsync(json.ToString(Formatting.None), Path.GetFullPath(path)).ConfigureAwait(false);
+                return await OpenApiDocument.FromJsonAsync(json.ToString(Formatting.None), sourceName).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is NotSupportedException)
             {
-                throw new OpenApiLoadException($"{path}: not a readable OpenAPI document: {ex.Message}", ex);
+                throw new OpenApiLoadException($"{sourceName}: not a readable OpenAPI document: {ex.Message}", ex);
             }
         }
 

@@ -53,8 +53,9 @@ namespace Upstash.DeveloperApi.SpecTools
                 yield return new SpecFinding(error.Pointer ?? "$", "openapi-3.0", error.Message);
             if (diagnostic.SpecificationVersion != OpenApiSpecVersion.OpenApi3_0)
                 yield return new SpecFinding("$.openapi", "openapi-3.0", $"the document is {diagnostic.SpecificationVersion}, not OpenAPI 3.0");
-            if (document?.Info == null || !System.Text.RegularExpressions.Regex.IsMatch(ReadVersion(path) ?? string.Empty, @"^3\.0\.\d+$"))
-                yield return new SpecFinding("$.openapi", "openapi-3.0", $"the openapi field is '{ReadVersion(path)}'; the client is generated from OpenAPI 3.0.x");
+            var version = ReadVersion(path);
+            if (!System.Text.RegularExpressions.Regex.IsMatch(version ?? string.Empty, @"^3\.0\.\d+$"))
+                yield return new SpecFinding("$.openapi", "openapi-3.0", $"the openapi field is '{version}'; the client is generated from OpenAPI 3.0.x");
             if (diagnostic.Errors.Count == 0 && document != null)
                 foreach (var error in document.Validate(ValidationRuleSet.GetDefaultRuleSet()))
                     // Microsoft.OpenApi 1.6 reports int64 examples read from JSON as a type mismatch; the
@@ -95,14 +96,9 @@ namespace Upstash.DeveloperApi.SpecTools
                             var schema = media.Value.Schema?.ActualSchema;
                             if (schema == null) continue;
                             var closed = Closed(schema);
-                            var examples = (media.Value.Examples ?? new Dictionary<string, OpenApiExample>())
-                                .Where(e => e.Value.Value != null)
-                                .Select(e => (Name: e.Key, Value: JToken.FromObject(e.Value.Value)))
-                                .ToList();
-                            if (media.Value.Example != null) examples.Add(("example", JToken.FromObject(media.Value.Example)));
-                            foreach (var (name, value) in examples)
+                            foreach (var (name, value) in OpenApiParts.ExamplesOf(media.Value).Select(e => (e.Key, e.Value)))
                                 foreach (var error in closed.Validate(value))
-                                    foreach (var finding in Flatten(error))
+                                    foreach (var finding in OpenApiParts.Leaves(error))
                                         yield return new SpecFinding(
                                             $"$.paths['{path.Key}'].{op.Key}.responses['{response.Key}'].content['{media.Key}'].examples['{name}'].value{Suffix(finding.Path)}",
                                             finding.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed ? "example-additional-property" : "example-schema",
@@ -125,11 +121,6 @@ namespace Upstash.DeveloperApi.SpecTools
             schema.Properties.Values.Select(p => p.ActualSchema)
                 .Concat(schema.Item != null ? new[] { schema.Item.ActualSchema } : Enumerable.Empty<JsonSchema>())
                 .SelectMany(s => new[] { s }.Concat(Descendants(s)));
-
-        private static IEnumerable<ValidationError> Flatten(ValidationError error) =>
-            error is ChildSchemaValidationError child
-                ? child.Errors.SelectMany(e => e.Value).SelectMany(Flatten).DefaultIfEmpty(error)
-                : new[] { error };
 
         private static string Suffix(string? path) => string.IsNullOrEmpty(path) || path == "#" ? string.Empty : "." + path!.TrimStart('#', '/').Replace('/', '.');
 

@@ -41,15 +41,7 @@ namespace Upstash.DeveloperApi
         /// <exception cref="ArgumentException">The base address is not an absolute http(s) address.</exception>
         public void Validate()
         {
-            if (BaseAddress != null)
-            {
-                if (!BaseAddress.IsAbsoluteUri || (BaseAddress.Scheme != Uri.UriSchemeHttps && BaseAddress.Scheme != Uri.UriSchemeHttp))
-                    throw new ArgumentException($"{nameof(BaseAddress)} must be an absolute http or https address.", nameof(BaseAddress));
-                if (!string.IsNullOrEmpty(BaseAddress.Query) || !string.IsNullOrEmpty(BaseAddress.Fragment))
-                    throw new ArgumentException($"{nameof(BaseAddress)} must not have a query or a fragment.", nameof(BaseAddress));
-                if (!string.IsNullOrEmpty(BaseAddress.UserInfo))
-                    throw new ArgumentException($"{nameof(BaseAddress)} must not carry credentials; use {nameof(UpstashCredentials)}.", nameof(BaseAddress));
-            }
+            ValidateBaseAddress(BaseAddress);
             if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout <= TimeSpan.Zero || Timeout.TotalMilliseconds > int.MaxValue))
                 throw new ArgumentOutOfRangeException(nameof(Timeout), $"{nameof(Timeout)} must be positive and at most {int.MaxValue} ms, or Timeout.InfiniteTimeSpan.");
             if (MaxRetries < 0 || MaxRetries > 10)
@@ -60,6 +52,17 @@ namespace Upstash.DeveloperApi
                 throw new ArgumentOutOfRangeException(nameof(ConnectRetryDelay), $"{nameof(ConnectRetryDelay)} must be between 0 and 1 minute.");
             if (MaxResponseBytes < 1024 || MaxResponseBytes > 256 * 1024 * 1024)
                 throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), $"{nameof(MaxResponseBytes)} must be between 1 KiB and 256 MiB.");
+        }
+
+        internal static void ValidateBaseAddress(Uri? baseAddress)
+        {
+            if (baseAddress == null) return;
+            if (!baseAddress.IsAbsoluteUri || (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp))
+                throw new ArgumentException($"{nameof(BaseAddress)} must be an absolute http or https address.", nameof(BaseAddress));
+            if (!string.IsNullOrEmpty(baseAddress.Query) || !string.IsNullOrEmpty(baseAddress.Fragment))
+                throw new ArgumentException($"{nameof(BaseAddress)} must not have a query or a fragment.", nameof(BaseAddress));
+            if (!string.IsNullOrEmpty(baseAddress.UserInfo))
+                throw new ArgumentException($"{nameof(BaseAddress)} must not carry credentials; use {nameof(UpstashCredentials)}.", nameof(BaseAddress));
         }
 
         internal QStashClientOptions Clone() => (QStashClientOptions)MemberwiseClone();

@@ -8,7 +8,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Upstash.DeveloperApi.SpecTools;
 
 namespace Upstash.DeveloperApi.Benchmarks
@@ -22,9 +21,8 @@ namespace Upstash.DeveloperApi.Benchmarks
         {
             var path = Path.Combine(AppContext.BaseDirectory, "openapi", "openapi.yml");
             var document = OpenApiYaml.LoadAsync(path).GetAwaiter().GetResult();
-            var example = document.Operations.Single(o => o.Operation.OperationId == "resetQStashToken")
-                .Operation.ActualResponses["200"].Content["application/json"].Examples.Values.First().Value;
-            return JToken.FromObject(example).ToString(Formatting.None);
+            var media = document.Operations.Single(o => o.Operation.OperationId == "resetQStashToken").Operation.ActualResponses["200"].Content["application/json"];
+            return OpenApiParts.ExamplesOf(media).First().Value.ToString(Formatting.None);
         }
     }
 

@@ -67,7 +67,7 @@ namespace Upstash.DeveloperApi
             }
             catch (ArgumentException ex)
             {
-                throw new UpstashConfigurationException(ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]);
+                throw new UpstashConfigurationException(ArgumentMessages.WithoutParameter(ex));
             }
         }
 

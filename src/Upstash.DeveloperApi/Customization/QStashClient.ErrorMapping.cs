@@ -62,8 +62,7 @@ namespace Upstash.DeveloperApi
                         status, errorText, retryAfter, rawBody);
                 case 500 when !idempotent:
                     return new UpstashOutcomeUnknownException(operation,
-                        head + " The service failed while handling the request, so the outcome is unknown: for a token reset, the token may already have been rotated. " +
-                        "Do not repeat the call blindly: check the current QStash token in the Upstash console first.",
+                        head + " The service failed while handling the request. " + UpstashOutcomeUnknownException.Advice,
                         UpstashOutcomeUnknownReason.ServerError, status, errorText, rawBody, null);
                 case 500:
                     return new UpstashServerException(operation, head + " The service failed. The call is safe to repeat later.", status, errorText, retryAfter, rawBody);
@@ -82,6 +81,8 @@ namespace Upstash.DeveloperApi
             }
         }
 
+        private static readonly string[] ErrorTextFields = { "error", "message", "error_description", "detail", "reason" };
+
         /// <summary>Upstash's error text: a JSON string, the <c>error</c>/<c>message</c> field of a JSON object, or a short plain-text body. Never HTML.</summary>
         internal static string? ExtractErrorText(string? body)
         {
@@ -96,7 +97,7 @@ namespace Upstash.DeveloperApi
                     if (token.Type == JTokenType.String) return (string?)token;
                     if (token is JObject obj)
                     {
-                        foreach (var name in new[] { "error", "message", "error_description", "detail", "reason" })
+                        foreach (var name in ErrorTextFields)
                             if (obj.TryGetValue(name, StringComparison.OrdinalIgnoreCase, out var value) && value.Type == JTokenType.String)
                                 return (string?)value;
                     }

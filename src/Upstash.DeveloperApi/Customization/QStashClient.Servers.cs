@@ -22,8 +22,7 @@ namespace Upstash.DeveloperApi
             get => _httpClient.Options.BaseAddress;
             set
             {
-                var probe = new QStashClientOptions { BaseAddress = value };
-                probe.Validate();
+                QStashClientOptions.ValidateBaseAddress(value);
                 _httpClient.Options.BaseAddress = value;
                 _prefixes = null;
             }

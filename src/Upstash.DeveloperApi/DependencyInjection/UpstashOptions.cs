@@ -11,6 +11,8 @@ namespace Upstash.DeveloperApi
     [DebuggerDisplay("{ToString(),nq}")]
     public sealed class UpstashOptions
     {
+        private static readonly QStashClientOptions Defaults = new();
+
         /// <summary>The configuration section the options are read from.</summary>
         public const string SectionName = "Upstash";
 
@@ -28,16 +30,16 @@ namespace Upstash.DeveloperApi
         public TimeSpan Timeout { get; set; } = QStashClientOptions.DefaultTimeout;
 
         /// <summary>See <see cref="QStashClientOptions.MaxRetries"/> (<c>Upstash:MaxRetries</c>).</summary>
-        public int MaxRetries { get; set; } = new QStashClientOptions().MaxRetries;
+        public int MaxRetries { get; set; } = Defaults.MaxRetries;
 
         /// <summary>See <see cref="QStashClientOptions.MaxRetryDelay"/> (<c>Upstash:MaxRetryDelay</c>).</summary>
-        public TimeSpan MaxRetryDelay { get; set; } = new QStashClientOptions().MaxRetryDelay;
+        public TimeSpan MaxRetryDelay { get; set; } = Defaults.MaxRetryDelay;
 
         /// <summary>See <see cref="QStashClientOptions.ConnectRetryDelay"/> (<c>Upstash:ConnectRetryDelay</c>).</summary>
-        public TimeSpan ConnectRetryDelay { get; set; } = new QStashClientOptions().ConnectRetryDelay;
+        public TimeSpan ConnectRetryDelay { get; set; } = Defaults.ConnectRetryDelay;
 
         /// <summary>See <see cref="QStashClientOptions.MaxResponseBytes"/> (<c>Upstash:MaxResponseBytes</c>).</summary>
-        public int MaxResponseBytes { get; set; } = new QStashClientOptions().MaxResponseBytes;
+        public int MaxResponseBytes { get; set; } = Defaults.MaxResponseBytes;
 
         /// <summary>The client options these settings describe.</summary>
         public QStashClientOptions ToClientOptions() => new()

@@ -17,7 +17,7 @@ namespace Upstash.DeveloperApi
             catch (ArgumentException ex)
             {
                 var which = ex.ParamName == "email" ? $"{UpstashOptions.SectionName}:Email (or {UpstashCredentials.EmailVariable})" : $"{UpstashOptions.SectionName}:ApiKey (or {UpstashCredentials.ApiKeyVariable})";
-                failures.Add($"{which}: {ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]}");
+                failures.Add($"{which}: {ArgumentMessages.WithoutParameter(ex)}");
             }
             try
             {
@@ -26,7 +26,7 @@ namespace Upstash.DeveloperApi
             catch (ArgumentException ex)
             {
                 var setting = ex.ParamName == nameof(QStashClientOptions.BaseAddress) ? "BaseUrl" : ex.ParamName;
-                failures.Add($"{UpstashOptions.SectionName}:{setting}: {ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]}");
+                failures.Add($"{UpstashOptions.SectionName}:{setting}: {ArgumentMessages.WithoutParameter(ex)}");
             }
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
         }

@@ -146,6 +146,11 @@ namespace Upstash.DeveloperApi
     /// </summary>
     public sealed class UpstashOutcomeUnknownException : UpstashApiException
     {
+        /// <summary>What every message of this type tells the caller to do.</summary>
+        internal const string Advice =
+            "The outcome is unknown: for a token reset, the token may already have been rotated. " +
+            "Do not repeat the call blindly: check the current QStash token in the Upstash console first.";
+
         internal UpstashOutcomeUnknownException(string operation, string message, UpstashOutcomeUnknownReason reason, int? statusCode, string? errorText, string? rawBody, Exception? innerException)
             : base(UpstashErrorKind.OutcomeUnknown, operation, message, statusCode, errorText, null, rawBody, innerException)
         {

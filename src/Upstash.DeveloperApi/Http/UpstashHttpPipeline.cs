@@ -52,14 +52,17 @@ namespace Upstash.DeveloperApi.Http
             var current = request;
             for (var attempt = 0; ; attempt++)
             {
+                // Set when the attempt provably was not processed and may be repeated.
+                HttpRequestMessage? retry = null;
+                var retryReason = string.Empty;
+                var retryDelay = TimeSpan.Zero;
                 var timeout = TimeoutSource.Start(_options.Timeout, cancellationToken);
-                var token = timeout.Token;
                 try
                 {
-                    HttpResponseMessage response;
+                    HttpResponseMessage? response = null;
                     try
                     {
-                        response = await _http.SendAsync(current, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                        response = await _http.SendAsync(current, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                     {
@@ -73,45 +76,41 @@ namespace Upstash.DeveloperApi.Http
                             Log?.TransportFailed(operationId, request.Method.Method, PathOf(request), "connection lost", started.Elapsed, attempt);
                             throw ConnectionLost(operationId, IsIdempotent(request.Method), ex);
                         }
-                        if (attempt < _options.MaxRetries && TryClone(request, out var clone))
+                        if (!(attempt < _options.MaxRetries && TryClone(request, out retry)))
                         {
-                            Log?.Retrying(operationId, request.Method.Method, PathOf(request), "connection refused", attempt + 1);
-                            await Task.Delay(TimeSpan.FromTicks(_options.ConnectRetryDelay.Ticks << attempt), cancellationToken).ConfigureAwait(false);
-                            DisposeIfClone(current, request);
-                            current = clone;
-                            continue;
+                            Log?.TransportFailed(operationId, request.Method.Method, PathOf(request), "connection refused", started.Elapsed, attempt);
+                            throw new UpstashConnectionException(operationId,
+                                $"{operationId}: could not connect to the Upstash API, so the request was not processed" +
+                                (attempt > 0 ? $" (tried {attempt + 1} times)" : string.Empty) +
+                                ". Check the network and the base address, then try again.",
+                                Redaction.SafeInner(ex));
                         }
-                        Log?.TransportFailed(operationId, request.Method.Method, PathOf(request), "connection refused", started.Elapsed, attempt);
-                        throw new UpstashConnectionException(operationId,
-                            $"{operationId}: could not connect to the Upstash API, so the request was not processed" +
-                            (attempt > 0 ? $" (tried {attempt + 1} times)" : string.Empty) +
-                            ". Check the network and the base address, then try again.",
-                            Redaction.SafeInner(ex));
+                        (retryReason, retryDelay) = ("connection refused", TimeSpan.FromTicks(_options.ConnectRetryDelay.Ticks << attempt));
                     }
 
-                    var status = (int)response.StatusCode;
-                    if ((status == 429 || status == 503) && attempt < _options.MaxRetries)
+                    if (response != null)
                     {
-                        var retryAfter = RetryAfter(response);
-                        if (retryAfter.HasValue && retryAfter.Value <= _options.MaxRetryDelay && TryClone(request, out var clone))
+                        var status = (int)response.StatusCode;
+                        var retryAfter = (status == 429 || status == 503) && attempt < _options.MaxRetries ? RetryAfter(response) : null;
+                        if (!(retryAfter.HasValue && retryAfter.Value <= _options.MaxRetryDelay && TryClone(request, out retry)))
                         {
-                            response.Dispose();
-                            Log?.Retrying(operationId, request.Method.Method, PathOf(request), status.ToString(System.Globalization.CultureInfo.InvariantCulture), attempt + 1);
-                            await Task.Delay(retryAfter.Value, cancellationToken).ConfigureAwait(false);
-                            DisposeIfClone(current, request);
-                            current = clone;
-                            continue;
+                            await BufferBodyAsync(response, operationId, status, timeout.Token, cancellationToken).ConfigureAwait(false);
+                            Log?.Responded(operationId, request.Method.Method, PathOf(request), status, started.Elapsed, attempt);
+                            return response;
                         }
+                        response.Dispose();
+                        (retryReason, retryDelay) = (status.ToString(System.Globalization.CultureInfo.InvariantCulture), retryAfter!.Value);
                     }
-
-                    await BufferBodyAsync(response, operationId, status, token, cancellationToken).ConfigureAwait(false);
-                    Log?.Responded(operationId, request.Method.Method, PathOf(request), status, started.Elapsed, attempt);
-                    return response;
                 }
                 finally
                 {
                     timeout.Dispose();
                 }
+
+                Log?.Retrying(operationId, request.Method.Method, PathOf(request), retryReason, attempt + 1);
+                await Task.Delay(retryDelay, cancellationToken).ConfigureAwait(false);
+                DisposeIfClone(current, request);
+                current = retry!;
             }
         }
 
@@ -192,23 +191,21 @@ namespace Upstash.DeveloperApi.Http
             return null;
         }
 
-        private static UpstashApiException TimedOut(string operation, bool idempotent, Exception? cause) =>
-            idempotent
-                ? (UpstashApiException)new UpstashConnectionException(operation, $"{operation}: the Upstash API did not answer in time. The call is safe to repeat.", Redaction.SafeInner(cause))
-                : new UpstashOutcomeUnknownException(operation,
-                    $"{operation}: the Upstash API did not answer in time, after the request may have reached it. " +
-                    "The outcome is unknown: for a token reset, the token may already have been rotated. " +
-                    "Do not repeat the call blindly: check the current QStash token in the Upstash console first.",
-                    UpstashOutcomeUnknownReason.Timeout, null, null, null, Redaction.SafeInner(cause));
+        private static UpstashApiException TimedOut(string operation, bool idempotent, Exception cause) =>
+            AfterSending(operation, idempotent, UpstashOutcomeUnknownReason.Timeout, cause,
+                "the Upstash API did not answer in time", "the Upstash API did not answer in time, after the request may have reached it");
 
         private static UpstashApiException ConnectionLost(string operation, bool idempotent, Exception cause) =>
+            AfterSending(operation, idempotent, UpstashOutcomeUnknownReason.ConnectionLost, cause,
+                "the connection to the Upstash API failed", "the connection to the Upstash API failed after the request may have been sent");
+
+        // A failure after the request may have been sent: harmless to repeat for an idempotent
+        // operation, an unknown outcome (the token may be rotated) for the others.
+        private static UpstashApiException AfterSending(string operation, bool idempotent, UpstashOutcomeUnknownReason reason, Exception cause, string failed, string failedAfterSending) =>
             idempotent
-                ? (UpstashApiException)new UpstashConnectionException(operation, $"{operation}: the connection to the Upstash API failed. The call is safe to repeat.", Redaction.SafeInner(cause))
-                : new UpstashOutcomeUnknownException(operation,
-                    $"{operation}: the connection to the Upstash API failed after the request may have been sent. " +
-                    "The outcome is unknown: for a token reset, the token may already have been rotated. " +
-                    "Do not repeat the call blindly: check the current QStash token in the Upstash console first.",
-                    UpstashOutcomeUnknownReason.ConnectionLost, null, null, null, Redaction.SafeInner(cause));
+                ? new UpstashConnectionException(operation, $"{operation}: {failed}. The call is safe to repeat.", Redaction.SafeInner(cause))
+                : new UpstashOutcomeUnknownException(operation, $"{operation}: {failedAfterSending}. {UpstashOutcomeUnknownException.Advice}",
+                    reason, null, null, null, Redaction.SafeInner(cause));
 
         private static bool IsConnectFailure(HttpRequestException ex)
         {
@@ -226,9 +223,9 @@ namespace Upstash.DeveloperApi.Http
             error == SocketError.ConnectionRefused || error == SocketError.HostNotFound ||
             error == SocketError.NoData || error == SocketError.HostUnreachable || error == SocketError.NetworkUnreachable;
 
-        private static bool TryClone(HttpRequestMessage original, out HttpRequestMessage clone)
+        private static bool TryClone(HttpRequestMessage original, out HttpRequestMessage? clone)
         {
-            clone = null!;
+            clone = null;
             try
             {
                 var copy = new HttpRequestMessage(original.Method, original.RequestUri) { Version = original.Version };

@@ -15,7 +15,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
     [Parallelizable(ParallelScope.All)]
     public sealed class DriftCheckCliTests
     {
-        private static readonly string Token = Examples.ResetQStashToken.Value<string>("token")!;
+        private static readonly string Token = Examples.Token;
 
         private static async Task<(int Exit, string Out, string Error)> Check(JToken response, params string[] extra)
         {

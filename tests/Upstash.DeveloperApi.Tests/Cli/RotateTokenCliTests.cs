@@ -7,9 +7,6 @@ using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using Upstash.DeveloperApi.Cli;
 using Upstash.DeveloperApi.Tests.Support;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
 
 namespace Upstash.DeveloperApi.Tests.Cli
 {
@@ -17,16 +14,8 @@ namespace Upstash.DeveloperApi.Tests.Cli
     [Parallelizable(ParallelScope.All)]
     public sealed class RotateTokenCliTests
     {
-        private static readonly string Token = Examples.ResetQStashToken.Value<string>("token")!;
-        private static readonly string Password = Examples.ResetQStashToken.Value<string>("password")!;
-
-        private static WireMockServer Api(int status = 200, string? body = null, string contentType = "application/json")
-        {
-            var server = LoopbackServer.Start();
-            server.Given(Request.Create().UsingPost().WithPath("/qstash/user/rotatetoken"))
-                  .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType).WithBody(body ?? Examples.ResetQStashTokenJson));
-            return server;
-        }
+        private static readonly string Token = Examples.Token;
+        private static readonly string Password = Examples.Password;
 
         [Test]
         public async Task The_demo_needs_no_account_no_confirmation_and_no_input()
@@ -68,7 +57,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         [TestCase("dotenv", "file@example.com", "file-key")]
         public async Task Credentials_come_from_flags_then_environment_then_dotenv(string winner, string email, string key)
         {
-            using var api = Api();
+            using var api = LoopbackServer.AnsweringTokenReset();
             var cli = new CliRunner();
             File.WriteAllText(Path.Combine(cli.WorkingDirectory, ".env"), "# comment\nexport UPSTASH_EMAIL=\"file@example.com\"\nUPSTASH_API_KEY=file-key\n");
             if (winner != "dotenv") { cli.Variables["UPSTASH_EMAIL"] = "env@example.com"; cli.Variables["UPSTASH_API_KEY"] = "env-key"; }
@@ -93,7 +82,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         [Test]
         public async Task Without_yes_and_without_a_terminal_nothing_is_rotated()
         {
-            using var api = Api();
+            using var api = LoopbackServer.AnsweringTokenReset();
             var cli = new CliRunner { Interactive = false };
             cli.Variables["UPSTASH_EMAIL"] = "dev@example.com";
             cli.Variables["UPSTASH_API_KEY"] = "key-1";
@@ -110,7 +99,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         [TestCase("", ExitCodes.NotConfirmed, 0)]
         public async Task A_person_confirms_at_the_prompt(string answer, int expected, int requests)
         {
-            using var api = Api();
+            using var api = LoopbackServer.AnsweringTokenReset();
             var cli = new CliRunner { Interactive = true, Input = answer + "\n" };
             cli.Variables["UPSTASH_EMAIL"] = "dev@example.com";
             cli.Variables["UPSTASH_API_KEY"] = "key-1";
@@ -133,7 +122,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         [TestCase(500, ExitCodes.OutcomeUnknown)]
         public async Task Each_error_kind_has_its_exit_code(int status, int expected)
         {
-            using var api = Api(status, "{\"error\":\"nope\"}");
+            using var api = LoopbackServer.AnsweringTokenReset(status, "{\"error\":\"nope\"}");
             var (exit, output, error) = await Authenticated().RunAsync("rotate-token", "--yes", "--base-url", api.BaseAddress().ToString());
 
             exit.Should().Be(expected);
@@ -144,7 +133,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         [Test]
         public async Task An_unreadable_success_exits_17_and_says_the_token_was_rotated()
         {
-            using var api = Api(200, "<html>oops</html>", "text/html");
+            using var api = LoopbackServer.AnsweringTokenReset(200, "<html>oops</html>", "text/html");
             var (exit, _, error) = await Authenticated().RunAsync("rotate-token", "--yes", "--base-url", api.BaseAddress().ToString());
 
             exit.Should().Be(ExitCodes.UnreadableResponse);

@@ -12,7 +12,6 @@ using NUnit.Framework;
 using Upstash.DeveloperApi.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using WireMock.Server;
 
 namespace Upstash.DeveloperApi.Tests.Integration
 {
@@ -21,16 +20,8 @@ namespace Upstash.DeveloperApi.Tests.Integration
     [NonParallelizable] // one test sets process environment variables
     public sealed class DependencyInjectionTests
     {
-        private static readonly string Token = Examples.ResetQStashToken.Value<string>("token")!;
-        private static readonly string Password = Examples.ResetQStashToken.Value<string>("password")!;
-
-        private static WireMockServer Api()
-        {
-            var server = LoopbackServer.Start();
-            server.Given(Request.Create().UsingPost().WithPath("/qstash/user/rotatetoken"))
-                  .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Examples.ResetQStashTokenJson));
-            return server;
-        }
+        private static readonly string Token = Examples.Token;
+        private static readonly string Password = Examples.Password;
 
         private static IHost Host(Dictionary<string, string?> settings, CapturingLoggerProvider? logs = null)
         {
@@ -49,7 +40,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
         [Test]
         public async Task The_typed_client_is_configured_from_the_Upstash_section()
         {
-            using var api = Api();
+            using var api = LoopbackServer.AnsweringTokenReset();
             using var host = Host(new()
             {
                 ["Upstash:Email"] = "config@example.com",
@@ -74,7 +65,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
         [Test]
         public async Task UPSTASH_EMAIL_and_UPSTASH_API_KEY_are_the_fallback()
         {
-            using var api = Api();
+            using var api = LoopbackServer.AnsweringTokenReset();
             Environment.SetEnvironmentVariable("UPSTASH_EMAIL", "env@example.com");
             Environment.SetEnvironmentVariable("UPSTASH_API_KEY", "env-key");
             try
@@ -114,7 +105,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
         [Test]
         public async Task Every_call_is_logged_with_stable_event_ids_and_no_secret_in_any_line()
         {
-            using var api = Api();
+            using var api = LoopbackServer.AnsweringTokenReset();
             var logs = new CapturingLoggerProvider();
             using var host = Host(new()
             {

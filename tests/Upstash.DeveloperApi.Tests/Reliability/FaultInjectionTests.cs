@@ -24,7 +24,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
     [Category("Reliability")]
     public sealed class FaultInjectionTests
     {
-        private static readonly string Token = Examples.ResetQStashToken.Value<string>("token")!;
+        private static readonly string Token = Examples.Token;
 
         private sealed class Rig : IDisposable
         {

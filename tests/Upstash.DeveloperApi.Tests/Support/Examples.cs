@@ -11,5 +11,10 @@ namespace Upstash.DeveloperApi.Tests.Support
             (JObject)SpecDocument.ResponseExamples.First(e => e.Operation.Id == "resetQStashToken" && e.Status == "200").Value.DeepClone();
 
         public static string ResetQStashTokenJson => ResetQStashToken.ToString(Formatting.None);
+
+        /// <summary>The example's token and password: tests compare against them and never print them.</summary>
+        public static string Token => ResetQStashToken.Value<string>("token")!;
+
+        public static string Password => ResetQStashToken.Value<string>("password")!;
     }
 }

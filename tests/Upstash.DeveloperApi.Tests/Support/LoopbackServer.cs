@@ -15,6 +15,15 @@ namespace Upstash.DeveloperApi.Tests.Support
             return WireMockServer.Start(settings);
         }
 
+        /// <summary>A server that answers the token reset's path with <paramref name="status"/> and <paramref name="body"/> (default: the document's example).</summary>
+        public static WireMockServer AnsweringTokenReset(int status = 200, string? body = null, string contentType = "application/json")
+        {
+            var server = Start();
+            server.Given(WireMock.RequestBuilders.Request.Create().UsingPost().WithPath("/qstash/user/rotatetoken"))
+                  .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType).WithBody(body ?? Examples.ResetQStashTokenJson));
+            return server;
+        }
+
         public static int FreePort()
         {
             var listener = new TcpListener(IPAddress.Loopback, 0);

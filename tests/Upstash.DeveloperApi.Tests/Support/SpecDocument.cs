@@ -61,25 +61,15 @@ namespace Upstash.DeveloperApi.Tests.Support
             from response in op.Operation.ActualResponses
             where response.Value.Content != null
             from media in response.Value.Content
-            from example in ExamplesOf(media.Value)
+            from example in OpenApiParts.ExamplesOf(media.Value)
             select new SpecExample(op, response.Key, media.Key, example.Key, example.Value, media.Value.Schema?.ActualSchema);
-
-        private static IEnumerable<KeyValuePair<string, JToken>> ExamplesOf(OpenApiMediaType media)
-        {
-            if (media.Examples != null)
-                foreach (var example in media.Examples)
-                    if (example.Value.Value != null)
-                        yield return new(example.Key, JToken.FromObject(example.Value.Value));
-            if (media.Example != null)
-                yield return new("example", JToken.FromObject(media.Example));
-        }
     }
 
     public sealed record SpecOperation(string Path, string Method, OpenApiPathItem PathItem, OpenApiOperation Operation, OpenApiDocument Document)
     {
         public string Id => Operation.OperationId;
 
-        public string ServerUrl => (Operation.Servers?.FirstOrDefault() ?? PathItem.Servers?.FirstOrDefault() ?? Document.Servers.First()).Url;
+        public string ServerUrl => OpenApiParts.ServerUrl(Document, PathItem, Operation);
 
         public Uri Server => new(ServerUrl);
 
