@@ -12,7 +12,8 @@ namespace Upstash.DeveloperApi.Http
 {
     /// <summary>
     /// A response body read in full (under the call's timeout and size limit) into a pooled buffer,
-    /// standing in for the original content; the buffer returns to the pool when the response is disposed.
+    /// standing in for the original content; the buffer returns to the pool, cleared (it may hold a new
+    /// token), when the response is disposed.
     /// </summary>
     internal sealed class BufferedContent : HttpContent
     {
@@ -70,7 +71,7 @@ namespace Upstash.DeveloperApi.Http
                             if (length > maxBytes) throw new ResponseTooLargeException(maxBytes);
                             var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(maxBytes + 1L, buffer.Length * 2L));
                             Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                            ArrayPool<byte>.Shared.Return(buffer);
+                            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
                             buffer = larger;
                         }
                         var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
@@ -83,7 +84,7 @@ namespace Upstash.DeveloperApi.Http
                 }
                 catch
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
                     throw;
                 }
             }
@@ -103,7 +104,7 @@ namespace Upstash.DeveloperApi.Http
         protected override void Dispose(bool disposing)
         {
             var buffer = Interlocked.Exchange(ref _buffer, null);
-            if (buffer != null) ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer != null) ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
             base.Dispose(disposing);
         }
     }

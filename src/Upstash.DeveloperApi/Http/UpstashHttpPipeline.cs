@@ -49,6 +49,10 @@ namespace Upstash.DeveloperApi.Http
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             var started = Diagnostics.ValueStopwatch.StartNew();
+            // SocketsHttpHandler repeats a request that has no body, up to 3 times, when the connection
+            // closes before any response byte arrives, whatever the method. A request with a body (even
+            // an empty one) is sent once. A call that may change something must go out exactly once.
+            if (request.Content == null && !IsIdempotent(request.Method)) request.Content = new EmptyContent();
             var current = request;
             for (var attempt = 0; ; attempt++)
             {
@@ -71,21 +75,22 @@ namespace Upstash.DeveloperApi.Http
                     }
                     catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
                     {
-                        if (!IsConnectFailure(ex))
+                        var notSent = ConnectFailure.Classify(ex, current.RequestUri);
+                        if (notSent == null)
                         {
                             Log?.TransportFailed(operationId, request.Method.Method, PathOf(request), "connection lost", started.Elapsed, attempt);
                             throw ConnectionLost(operationId, IsIdempotent(request.Method), ex);
                         }
-                        if (!(attempt < _options.MaxRetries && TryClone(request, out retry)))
+                        if (!(notSent.Retryable && attempt < _options.MaxRetries && TryClone(request, out retry)))
                         {
-                            Log?.TransportFailed(operationId, request.Method.Method, PathOf(request), "connection refused", started.Elapsed, attempt);
+                            Log?.TransportFailed(operationId, request.Method.Method, PathOf(request), notSent.Reason, started.Elapsed, attempt);
                             throw new UpstashConnectionException(operationId,
-                                $"{operationId}: could not connect to the Upstash API, so the request was not processed" +
+                                $"{operationId}: {notSent.Description}, so the request was not sent (not processed)" +
                                 (attempt > 0 ? $" (tried {attempt + 1} times)" : string.Empty) +
-                                ". Check the network and the base address, then try again.",
-                                Redaction.SafeInner(ex));
+                                $". It is safe to retry. {notSent.Advice}",
+                                notSent.SafeInner);
                         }
-                        (retryReason, retryDelay) = ("connection refused", TimeSpan.FromTicks(_options.ConnectRetryDelay.Ticks << attempt));
+                        (retryReason, retryDelay) = (notSent.Reason, TimeSpan.FromTicks(_options.ConnectRetryDelay.Ticks << attempt));
                     }
 
                     if (response != null)
@@ -128,13 +133,15 @@ namespace Upstash.DeveloperApi.Http
         private async Task BufferBodyAsync(HttpResponseMessage response, string operationId, int status, CancellationToken token, CancellationToken callerToken)
         {
             var original = response.Content;
+            var contentType = original?.Headers.ContentType;
             var success = status >= 200 && status < 300;
             var limit = success ? _options.MaxResponseBytes : Math.Min(_options.MaxResponseBytes, 64 * 1024);
             string? failure = null;
             Exception? cause = null;
+            BufferedContent? buffered = null;
             try
             {
-                response.Content = await BufferedContent.LoadAsync(original, limit, token).ConfigureAwait(false);
+                buffered = await BufferedContent.LoadAsync(original, limit, token).ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (!callerToken.IsCancellationRequested)
             {
@@ -148,20 +155,30 @@ namespace Upstash.DeveloperApi.Http
             {
                 (failure, cause) = ("the connection broke while the body was being read", ex);
             }
-            finally
+            catch
             {
-                if (!ReferenceEquals(response.Content, original)) original?.Dispose();
+                // The caller cancelled, or something unforeseen: the response goes, and its connection with it.
+                original?.Dispose();
+                response.Dispose();
+                throw;
+            }
+            // Read whole or given up: either way the original body is done with, and disposing it
+            // releases (or closes) its connection.
+            original?.Dispose();
+            if (buffered != null)
+            {
+                response.Content = buffered;
+                return;
             }
 
-            if (failure == null) return;
             if (success)
             {
                 response.Dispose();
-                var exception = UnreadableSuccess(operationId, status, failure, null, cause);
+                var exception = UnreadableSuccess(operationId, status, failure ?? "the body could not be read", null, cause);
                 Log?.CallFailed(exception);
                 throw exception;
             }
-            response.Content = BufferedContent.Empty(original?.Headers.ContentType);
+            response.Content = BufferedContent.Empty(contentType);
         }
 
         internal static UpstashUnreadableResponseException UnreadableSuccess(string operationId, int status, string reason, string? rawBody, Exception? cause) =>
@@ -206,22 +223,6 @@ namespace Upstash.DeveloperApi.Http
                 ? new UpstashConnectionException(operation, $"{operation}: {failed}. The call is safe to repeat.", Redaction.SafeInner(cause))
                 : new UpstashOutcomeUnknownException(operation, $"{operation}: {failedAfterSending}. {UpstashOutcomeUnknownException.Advice}",
                     reason, null, null, null, Redaction.SafeInner(cause));
-
-        private static bool IsConnectFailure(HttpRequestException ex)
-        {
-            // Only a failed connect proves that nothing was sent; a connection that broke later proves nothing.
-            for (Exception? e = ex.InnerException; e != null; e = e.InnerException)
-                if (e is SocketException se) return IsConnectSocketError(se.SocketErrorCode);
-#if NET8_0_OR_GREATER
-            return ex.HttpRequestError == HttpRequestError.NameResolutionError;
-#else
-            return false;
-#endif
-        }
-
-        private static bool IsConnectSocketError(SocketError error) =>
-            error == SocketError.ConnectionRefused || error == SocketError.HostNotFound ||
-            error == SocketError.NoData || error == SocketError.HostUnreachable || error == SocketError.NetworkUnreachable;
 
         private static bool TryClone(HttpRequestMessage original, out HttpRequestMessage? clone)
         {
