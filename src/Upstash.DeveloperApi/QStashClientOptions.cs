@@ -62,7 +62,7 @@ namespace Upstash.DeveloperApi
             if (!string.IsNullOrEmpty(baseAddress.Query) || !string.IsNullOrEmpty(baseAddress.Fragment))
                 throw new ArgumentException($"{nameof(BaseAddress)} must not have a query or a fragment.", nameof(BaseAddress));
             if (!string.IsNullOrEmpty(baseAddress.UserInfo))
-                throw new ArgumentException($"{nameof(BaseAddress)} must not carry credentials; use {nameof(UpstashCredentials)}.", nameof(BaseAddress));
+                throw new ArgumentException($"{nameof(BaseAddress)} must not carry user info (a user name or password); give credentials through {nameof(UpstashCredentials)}.", nameof(BaseAddress));
         }
 
         internal QStashClientOptions Clone() => (QStashClientOptions)MemberwiseClone();

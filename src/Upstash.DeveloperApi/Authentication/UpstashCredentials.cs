@@ -71,10 +71,6 @@ namespace Upstash.DeveloperApi
             }
         }
 
-        /// <summary>Replaces the API key and the Authorization value in <paramref name="text"/>.</summary>
-        internal string Scrub(string text) =>
-            text.Replace(_apiKey, Redaction.Mask).Replace(_header.Parameter!, Redaction.Mask);
-
         /// <summary>The <c>Authorization</c> header value. Internal: it holds the key.</summary>
         internal AuthenticationHeaderValue AuthorizationHeader => _header;
 

@@ -26,7 +26,7 @@ namespace Upstash.DeveloperApi
                 return unlisted;
             }
             var idempotent = UpstashHttpPipeline.IsIdempotent(response.RequestMessage?.Method ?? HttpMethod.Post);
-            var errorText = Redaction.SanitizeServerText(ExtractErrorText(rawBody), Credentials);
+            var errorText = Redaction.SanitizeServerText(ExtractErrorText(rawBody), response.RequestMessage?.Headers.Authorization);
             var exception = CreateStatusException(operationId, status, idempotent, errorText, UpstashHttpPipeline.RetryAfter(response), rawBody);
             _httpClient.Log?.CallFailed(exception);
             return exception;
@@ -83,32 +83,45 @@ namespace Upstash.DeveloperApi
 
         private static readonly string[] ErrorTextFields = { "error", "message", "error_description", "detail", "reason" };
 
-        /// <summary>Upstash's error text: a JSON string, the <c>error</c>/<c>message</c> field of a JSON object, or a short plain-text body. Never HTML.</summary>
+        /// <summary>
+        /// Upstash's error text: a JSON string, or the <c>error</c>/<c>message</c> field of a JSON object, or
+        /// a short plain-text body. Never HTML, never a JSON array, never any other field of an object. A
+        /// byte order mark and surrounding white space are ignored first, so a body reads the same with or without them.
+        /// </summary>
         internal static string? ExtractErrorText(string? body)
         {
-            if (string.IsNullOrWhiteSpace(body)) return null;
-            var trimmed = body!.Trim();
-            if (trimmed[0] == '<') return null; // an HTML page says nothing useful and may say too much
-            if (trimmed[0] == '{' || trimmed[0] == '"')
+            if (body == null) return null;
+            var trimmed = body.Trim().TrimStart('\uFEFF').Trim();
+            if (trimmed.Length == 0) return null;
+            switch (trimmed[0])
             {
-                try
-                {
-                    var token = JToken.Parse(trimmed);
-                    if (token.Type == JTokenType.String) return (string?)token;
-                    if (token is JObject obj)
-                    {
-                        foreach (var name in ErrorTextFields)
-                            if (obj.TryGetValue(name, StringComparison.OrdinalIgnoreCase, out var value) && value.Type == JTokenType.String)
-                                return (string?)value;
-                    }
-                    return null;
-                }
-                catch (JsonException)
-                {
-                    return null;
-                }
+                case '<':
+                    return null; // an HTML page says nothing useful and may say too much
+                case '{':
+                case '[':
+                case '"':
+                    return ErrorFieldOf(trimmed);
+                default:
+                    return trimmed.Length <= 500 ? trimmed : null;
             }
-            return trimmed.Length <= 500 ? trimmed : null;
+        }
+
+        private static string? ErrorFieldOf(string json)
+        {
+            try
+            {
+                var token = JToken.Parse(json);
+                if (token.Type == JTokenType.String) return (string?)token;
+                if (token is JObject obj)
+                    foreach (var name in ErrorTextFields)
+                        if (obj.TryGetValue(name, StringComparison.OrdinalIgnoreCase, out var value) && value.Type == JTokenType.String)
+                            return (string?)value;
+                return null;
+            }
+            catch (JsonException)
+            {
+                return null; // JSON-looking but broken: quoting it could quote anything
+            }
         }
 
         private static string ReasonPhrase(int status) => status switch

@@ -31,7 +31,7 @@ namespace Upstash.DeveloperApi
         /// <summary>The absolute URI of an operation: base address (if any) + the operation's server path + the operation path.</summary>
         internal Uri ResolveOperationUri(string operationId, string relativeUrl)
         {
-            var baseAddress = _httpClient.Options.BaseAddress ?? _httpClient.HttpClient.BaseAddress;
+            var baseAddress = _httpClient.Options.BaseAddress ?? HttpClientBaseAddress(operationId);
             var prefixes = _prefixes;
             if (prefixes == null || !Equals(prefixes.BaseAddress, baseAddress))
                 _prefixes = prefixes = new ServerPrefixes(baseAddress);
@@ -43,6 +43,23 @@ namespace Upstash.DeveloperApi
             var uri = new Uri(entry.Prefix + relativeUrl, UriKind.Absolute);
             entry.Last = new ResolvedUri(relativeUrl, uri);
             return uri;
+        }
+
+        /// <summary>The HttpClient's base address, held to the same rules as <see cref="QStashClientOptions.BaseAddress"/>.</summary>
+        private Uri? HttpClientBaseAddress(string operationId)
+        {
+            var address = _httpClient.HttpClient.BaseAddress;
+            if (address == null) return null;
+            try
+            {
+                QStashClientOptions.ValidateBaseAddress(address);
+            }
+            catch (ArgumentException ex)
+            {
+                // The message names the rule, never the address: it may carry a password.
+                throw new UpstashConfigurationException($"{operationId}: the HttpClient's BaseAddress is not usable: {ArgumentMessages.WithoutParameter(ex)}");
+            }
+            return address;
         }
 
         private sealed class ServerPrefixes

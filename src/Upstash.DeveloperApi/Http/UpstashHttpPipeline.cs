@@ -67,6 +67,7 @@ namespace Upstash.DeveloperApi.Http
                     try
                     {
                         response = await _http.SendAsync(current, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                        response.RequestMessage ??= current; // some handlers leave it unset; error mapping reads what was sent
                     }
                     catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                     {

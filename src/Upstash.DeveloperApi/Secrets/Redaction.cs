@@ -1,4 +1,6 @@
 using System;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Upstash.DeveloperApi
@@ -16,11 +18,10 @@ namespace Upstash.DeveloperApi
         /// Makes server-supplied text safe for a message: known secrets and anything shaped like a
         /// credential are masked, line breaks are folded and the text is cut to <paramref name="maxLength"/>.
         /// </summary>
-        public static string? SanitizeServerText(string? text, UpstashCredentials? credentials, int maxLength = 200)
+        public static string? SanitizeServerText(string? text, AuthenticationHeaderValue? sentAuthorization, int maxLength = 200)
         {
             if (string.IsNullOrWhiteSpace(text)) return null;
-            var result = text!;
-            if (credentials != null) result = credentials.Scrub(result);
+            var result = ScrubSentCredentials(text!, sentAuthorization);
             result = CredentialLike.Replace(result, Mask);
             var folded = new System.Text.StringBuilder(result.Length);
             foreach (var c in result)
@@ -28,6 +29,30 @@ namespace Upstash.DeveloperApi
             result = folded.ToString().Trim();
             if (result.Length > maxLength) result = result.Substring(0, maxLength) + "…";
             return result.Length == 0 ? null : result;
+        }
+
+        /// <summary>
+        /// Replaces the Basic credentials a request was sent with (the header value, and the API key it
+        /// encodes) in <paramref name="text"/>: those, not the client's current credentials, are what a
+        /// server can echo.
+        /// </summary>
+        public static string ScrubSentCredentials(string text, AuthenticationHeaderValue? sent)
+        {
+            var parameter = sent?.Parameter;
+            if (string.IsNullOrEmpty(parameter) || !string.Equals(sent!.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)) return text;
+            text = text.Replace(parameter, Mask);
+            string decoded;
+            try
+            {
+                decoded = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
+            }
+            catch (FormatException)
+            {
+                return text;
+            }
+            var colon = decoded.IndexOf(':');
+            var key = colon < 0 ? string.Empty : decoded.Substring(colon + 1);
+            return key.Length == 0 ? text : text.Replace(key, Mask);
         }
 
         /// <summary>

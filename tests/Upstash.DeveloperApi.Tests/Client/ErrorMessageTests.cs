@@ -24,6 +24,44 @@ namespace Upstash.DeveloperApi.Tests.Client
         }
 
         [Test]
+        public async Task An_error_body_with_a_byte_order_mark_is_read_like_one_without()
+        {
+            var thrown = await Fail(400, "\uFEFF{\"error\":\"bad key\",\"hint\":\"pw=hunter2\"}");
+
+            thrown.ErrorText.Should().Be("bad key", "only the error field is quoted");
+            thrown.Message.Should().Contain("bad key").And.NotContain("hunter2").And.NotContain("hint");
+        }
+
+        [Test]
+        public async Task A_json_array_error_body_is_not_quoted()
+        {
+            var thrown = await Fail(400, "[{\"error\":\"bad\",\"pw\":\"hunter2\"}]");
+
+            thrown.ErrorText.Should().BeNull();
+            thrown.Message.Should().NotContain("hunter2").And.NotContain("[");
+        }
+
+        [Test]
+        public async Task The_key_a_request_was_sent_with_is_masked_even_when_the_credentials_changed_meanwhile()
+        {
+            const string oldKey = "ok";
+            QStashClient? client = null;
+            var handler = new StubHandler(request =>
+            {
+                client!.Credentials = new UpstashCredentials("new@example.com", "another-key");
+                return new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden) { Content = new StringContent("{\"error\":\"key ok is not allowed here\"}") };
+            });
+            client = new QStashClient(new HttpClient(handler), new UpstashCredentials("old@example.com", oldKey), new QStashClientOptions { MaxRetries = 0 });
+
+            var call = () => client.ResetQStashTokenAsync();
+
+            var thrown = (await call.Should().ThrowAsync<UpstashAuthorizationException>()).Which;
+            thrown.ErrorText.Should().Be("key *** is not allowed here", "the key the request carried is scrubbed, not the client's current one");
+            thrown.Message.Should().NotContain(" ok ");
+            client.Dispose();
+        }
+
+        [Test]
         public async Task A_401_tells_which_variables_to_check()
         {
             var thrown = await Fail(401, "\"Unauthorized\"");

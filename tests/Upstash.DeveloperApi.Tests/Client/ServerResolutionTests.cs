@@ -47,6 +47,20 @@ namespace Upstash.DeveloperApi.Tests.Client
         }
 
         [Test]
+        public async Task An_HttpClient_base_address_with_user_info_is_refused_without_quoting_it()
+        {
+            var handler = new StubHandler(_ => StubHandler.Json(Examples.ResetQStashTokenJson));
+            using var http = new HttpClient(handler) { BaseAddress = new Uri("https://dev%40example.com:s3cr3t-pw@proxy.example.net/") };
+            using var client = new QStashClient(http, TestCredentials.Create());
+
+            var call = () => client.ResetQStashTokenAsync();
+
+            var thrown = (await call.Should().ThrowAsync<UpstashConfigurationException>()).Which;
+            thrown.Message.Should().Contain("user info").And.NotContain("s3cr3t-pw").And.NotContain("dev%40example.com");
+            handler.Requests.Should().BeEmpty("nothing is sent to an address that carries credentials");
+        }
+
+        [Test]
         public async Task The_HttpClient_base_address_is_used_when_the_options_have_none()
         {
             (await SentUri(httpClientBase: new Uri("https://eu.example.net/")))

@@ -23,7 +23,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
         private static readonly string Token = Examples.Token;
         private static readonly string Password = Examples.Password;
 
-        private static IHost Host(Dictionary<string, string?> settings, CapturingLoggerProvider? logs = null)
+        private static IHost Host(Dictionary<string, string?> settings, CapturingLoggerProvider? logs = null, Action<IHttpClientBuilder>? http = null)
         {
             var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             builder.Configuration.AddInMemoryCollection(settings);
@@ -33,7 +33,8 @@ namespace Upstash.DeveloperApi.Tests.Integration
                 builder.Logging.AddProvider(logs);
                 builder.Logging.SetMinimumLevel(LogLevel.Trace);
             }
-            builder.Services.AddUpstashDeveloperApi();
+            var client = builder.Services.AddUpstashDeveloperApi();
+            http?.Invoke(client);
             return builder.Build();
         }
 
@@ -130,6 +131,21 @@ namespace Upstash.DeveloperApi.Tests.Integration
             {
                 "the-api-key-that-must-not-be-logged", TestCredentials.ExpectedAuthorization("dev@example.com", "the-api-key-that-must-not-be-logged").Substring(6), Token, Password,
             }, "the log");
+        }
+
+        [Test]
+        public async Task An_HttpClient_base_address_with_a_password_is_refused_and_never_logged()
+        {
+            var logs = new CapturingLoggerProvider();
+            using var host = Host(new() { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "k-123" }, logs,
+                http => http.ConfigureHttpClient(c => c.BaseAddress = new Uri("http://dev%40example.com:pa55-w0rd@127.0.0.1:9/")));
+            await host.StartAsync();
+
+            var call = () => host.Services.GetRequiredService<IQStashClient>().ResetQStashTokenAsync();
+
+            var thrown = (await call.Should().ThrowAsync<UpstashConfigurationException>()).Which;
+            thrown.Message.Should().NotContain("pa55-w0rd");
+            logs.Logger.AllText().ShouldNotContainAny(new[] { "pa55-w0rd", "k-123" }, "the log");
         }
 
         [Test]
