@@ -11,10 +11,12 @@ namespace Upstash.DeveloperApi.Cli
     /// <summary><c>upstash-qstash drift-check</c>: compare a captured response with the vendored schema.</summary>
     public static class DriftCheckCommand
     {
+        private const int MaxDepth = 64;
+
         /// <summary>Builds the command.</summary>
         public static Command Create(CliEnvironment env)
         {
-            var file = new Argument<string>("response") { Description = "The captured JSON response: a file, or - for standard input", DefaultValueFactory = _ => "-" };
+            var file = new Argument<string?>("response") { Description = "The captured JSON response: a file, or - for standard input (the default when input is piped)", Arity = ArgumentArity.ZeroOrOne };
             var operation = new Option<string>("--operation") { Description = "The operationId whose response it is", DefaultValueFactory = _ => "resetQStashToken" };
             var status = new Option<string>("--status") { Description = "The HTTP status of the response", DefaultValueFactory = _ => "200" };
             var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
@@ -27,61 +29,121 @@ namespace Upstash.DeveloperApi.Cli
             {
                 file, operation, status, format, spec,
             };
-            command.SetAction(parsed => Run(env, parsed.GetValue(file)!, parsed.GetValue(operation)!, parsed.GetValue(status)!, parsed.GetValue(format)!, parsed.GetValue(spec)));
+            command.SetAction(parsed =>
+            {
+                try
+                {
+                    return Run(env, parsed.GetValue(file), parsed.GetValue(operation)!, parsed.GetValue(status)!, parsed.GetValue(format)!, parsed.GetValue(spec));
+                }
+                catch (CliInputException ex)
+                {
+                    CliOutput.Message(env, "error: " + ex.Message);
+                    return ex.ExitCode;
+                }
+            });
             return command;
         }
 
-        private static int Run(CliEnvironment env, string file, string operationId, string status, string format, string? specPath)
+        private static int Run(CliEnvironment env, string? file, string operationId, string status, string format, string? specPath)
         {
-            JToken response;
-            try
-            {
-                var text = file == "-" ? env.In.ReadToEnd() : File.ReadAllText(Path.Combine(env.WorkingDirectory, file));
-                response = JToken.Parse(text);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                env.Error.WriteLine($"error: cannot read '{file}': {ex.GetType().Name}");
-                return ExitCodes.Usage;
-            }
-            catch (JsonReaderException ex)
-            {
-                env.Error.WriteLine($"error: '{file}' is not JSON (line {ex.LineNumber}, position {ex.LinePosition}).");
-                return ExitCodes.Usage;
-            }
+            var response = ReadResponse(env, file);
+            var document = LoadDocument(env, specPath);
 
             System.Collections.Generic.IReadOnlyList<SpecFinding> findings;
             try
             {
-                var document = EmbeddedDocument.LoadFrom(specPath == null ? null : Path.Combine(env.WorkingDirectory, specPath));
                 findings = DriftChecker.Check(document, operationId, status, response);
             }
-            catch (Exception ex) when (ex is ArgumentException || ex is OpenApiLoadException || ex is IOException)
+            catch (ArgumentException ex)
             {
-                env.Error.WriteLine("error: " + ex.Message);
-                return ExitCodes.Usage;
+                throw new CliInputException(ArgumentMessages.WithoutParameter(ex), ExitCodes.Usage);
             }
 
+            string text;
             if (format == "json")
             {
-                env.Out.WriteLine(new JObject
+                text = new JObject
                 {
                     ["operation"] = operationId,
                     ["status"] = status,
                     ["clean"] = findings.Count == 0,
                     ["findings"] = new JArray(findings.Select(f => new JObject { ["kind"] = f.Rule, ["path"] = f.Path, ["message"] = f.Message })),
-                }.ToString(Formatting.Indented));
+                }.ToString(Formatting.Indented) + Environment.NewLine;
             }
             else if (findings.Count == 0)
             {
-                env.Out.WriteLine($"clean: the response matches the schema of {operationId} {status}.");
+                text = $"clean: the response matches the schema of {operationId} {status}.{Environment.NewLine}";
             }
             else
             {
-                foreach (var finding in findings) env.Out.WriteLine($"{finding.Rule,-16} {finding.Path}: {finding.Message}");
-                env.Out.WriteLine($"drift: {findings.Count} finding(s) against {operationId} {status}.");
+                text = string.Concat(findings.Select(f => $"{f.Rule,-16} {f.Path}: {f.Message}{Environment.NewLine}")) +
+                       $"drift: {findings.Count} finding(s) against {operationId} {status}.{Environment.NewLine}";
             }
+            if (!CliOutput.TryWrite(env.Out, text, out var failure))
+                throw new CliInputException($"the result could not be written to standard output ({failure}).", ExitCodes.ResultNotWritten);
             return findings.Count == 0 ? ExitCodes.Ok : ExitCodes.DriftFound;
+        }
+
+        private static JToken ReadResponse(CliEnvironment env, string? file)
+        {
+            string text;
+            var name = file ?? "-";
+            if (name == "-")
+            {
+                if (env.InputIsInteractive)
+                    throw new CliInputException("give the captured response as a file, or pipe it into standard input (upstash-qstash drift-check - < captured.json).", ExitCodes.Usage);
+                text = env.In.ReadToEnd();
+                name = "standard input";
+            }
+            else
+            {
+                text = ReadFile(env, name, "response");
+                name = $"'{name}'";
+            }
+            try
+            {
+                using var reader = new JsonTextReader(new StringReader(text)) { MaxDepth = MaxDepth, DateParseHandling = DateParseHandling.None };
+                var json = JToken.ReadFrom(reader);
+                if (reader.Read()) throw new JsonReaderException($"There is more after the JSON value, line {reader.LineNumber}, position {reader.LinePosition}.");
+                return json;
+            }
+            catch (JsonReaderException ex) when (ex.Message.Contains("MaxDepth"))
+            {
+                throw new CliInputException($"{name} is JSON nested deeper than {MaxDepth} levels; no API response is, so it was not checked.", ExitCodes.Usage);
+            }
+            catch (JsonReaderException ex)
+            {
+                throw new CliInputException($"{name} is not JSON (line {ex.LineNumber}, position {ex.LinePosition}).", ExitCodes.Usage);
+            }
+        }
+
+        private static NSwag.OpenApiDocument LoadDocument(CliEnvironment env, string? specPath)
+        {
+            if (specPath == null) return EmbeddedDocument.Load();
+            ReadFile(env, specPath, "--spec");
+            try
+            {
+                return EmbeddedDocument.LoadFrom(Path.Combine(env.WorkingDirectory, specPath));
+            }
+            catch (OpenApiLoadException ex)
+            {
+                throw new CliInputException("--spec: " + ex.Message, ExitCodes.Usage);
+            }
+        }
+
+        private static string ReadFile(CliEnvironment env, string name, string what)
+        {
+            var path = Path.Combine(env.WorkingDirectory, name);
+            if (Directory.Exists(path)) throw new CliInputException($"{what}: '{name}' is a folder, not a file.", ExitCodes.Usage);
+            if (!File.Exists(path)) throw new CliInputException($"{what}: '{name}': no such file.", ExitCodes.Usage);
+            try
+            {
+                return File.ReadAllText(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new CliInputException($"{what}: '{name}' cannot be read ({(ex.InnerException ?? ex).Message}).", ExitCodes.Usage);
+            }
         }
     }
 }

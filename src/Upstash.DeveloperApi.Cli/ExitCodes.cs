@@ -42,11 +42,17 @@ namespace Upstash.DeveloperApi.Cli
         /// <summary>2xx with an unreadable body: the token HAS been rotated; get it from the console.</summary>
         public const int UnreadableResponse = 17;
 
-        /// <summary>Could not connect: not processed, safe to retry.</summary>
+        /// <summary>Not sent (name not resolved, connection refused, TLS handshake failed): safe to retry.</summary>
         public const int ConnectionFailed = 18;
 
         /// <summary>Timeout, lost connection or 500: the token MAY have been rotated; check before retrying.</summary>
         public const int OutcomeUnknown = 19;
+
+        /// <summary>The result could not be written to standard output (full disk, closed descriptor) or would not be safe to write; for rotate-token the token HAS been rotated.</summary>
+        public const int ResultNotWritten = 20;
+
+        /// <summary>Interrupted (Ctrl+C, SIGTERM). For rotate-token after the request was sent, the outcome is unknown.</summary>
+        public const int Interrupted = 130;
 
         /// <summary>The exit code for a typed API failure.</summary>
         public static int For(UpstashErrorKind kind) => kind switch
@@ -68,6 +74,7 @@ namespace Upstash.DeveloperApi.Cli
             "Exit codes: 0 done | 1 drift found | 2 bad usage or input | 3 not confirmed | 4 missing/bad credentials or settings | " +
             "10 unauthorized (401) | 11 forbidden (403) | 12 not found (404) | 13 rate limited (429) | 14 service unavailable (503) | " +
             "15 request rejected (400/405/406) | 16 unexpected status | 17 unreadable success: token rotated, get it from the console | " +
-            "18 could not connect: not processed | 19 outcome unknown (timeout, lost connection, 500): token may be rotated, check first";
+            "18 not sent (no DNS, refused, TLS failed): safe to retry | 19 outcome unknown (timeout, lost connection, 500): token may be rotated, check first | " +
+            "20 result not written (stdout failed, or a value unsafe for --format env): token HAS been rotated | 130 interrupted (after sending: outcome unknown)";
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.CommandLine;
-using System.IO;
-using System.Net.Http;
+using System.Linq;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
@@ -12,46 +12,73 @@ namespace Upstash.DeveloperApi.Cli
     /// <summary><c>upstash-qstash rotate-token</c>.</summary>
     public static class RotateTokenCommand
     {
+        private const string RotatedButNotWritten =
+            "The token HAS been rotated: the old one no longer works. Get the new token from the Upstash console (QStash).";
+
         /// <summary>Builds the command.</summary>
         public static Command Create(CliEnvironment env)
         {
             var email = new Option<string?>("--email") { Description = "Account email. Default: UPSTASH_EMAIL, then UPSTASH_EMAIL in ./.env" };
             var apiKey = new Option<string?>("--api-key") { Description = "Developer API key. Default: UPSTASH_API_KEY, then UPSTASH_API_KEY in ./.env" };
-            var envFile = new Option<string>("--env-file") { Description = "The .env file read last", DefaultValueFactory = _ => ".env" };
+            var envFile = new Option<string?>("--env-file") { Description = "The .env file read last. Default: ./.env when it exists" };
             var format = new Option<string>("--format") { Description = "json (secrets masked unless --show-secrets) or env (QSTASH_TOKEN=… and QSTASH_PASSWORD=… lines for pipelines: they hold the secrets)", DefaultValueFactory = _ => "json" };
             format.AcceptOnlyFromAmong("json", "env");
             var showSecrets = new Option<bool>("--show-secrets") { Description = "Show the new token and password in the JSON output" };
             var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (rotation breaks every app that uses the old token)" };
             var demo = new Option<bool>("--demo") { Description = "Run against a local mock server that serves the API document's example: no account, no confirmation, no input" };
             var baseUrl = new Option<string?>("--base-url") { Description = "Send to this address instead of the API's (https, or http on loopback)" };
-            var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the API", DefaultValueFactory = _ => 30 };
+            var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the API, 1 to 600", DefaultValueFactory = _ => 30 };
 
             var command = new Command("rotate-token", "Reset the QStash token and password of the account and print the new ones. The old token stops working at once. Exit codes: see upstash-qstash --help.")
             {
                 email, apiKey, envFile, format, showSecrets, yes, demo, baseUrl, timeout,
             };
             command.SetAction((parsed, ct) => RunAsync(env, new Settings(
-                parsed.GetValue(email), parsed.GetValue(apiKey), parsed.GetValue(envFile)!, parsed.GetValue(format)!,
+                parsed.GetValue(email), parsed.GetValue(apiKey), parsed.GetValue(envFile), parsed.GetValue(format)!,
                 parsed.GetValue(showSecrets), parsed.GetValue(yes), parsed.GetValue(demo), parsed.GetValue(baseUrl), parsed.GetValue(timeout)), ct));
             return command;
         }
 
-        private sealed record Settings(string? Email, string? ApiKey, string EnvFile, string Format, bool ShowSecrets, bool Yes, bool Demo, string? BaseUrl, int TimeoutSeconds);
+        private sealed record Settings(string? Email, string? ApiKey, string? EnvFile, string Format, bool ShowSecrets, bool Yes, bool Demo, string? BaseUrl, int TimeoutSeconds);
 
         private static async Task<int> RunAsync(CliEnvironment env, Settings settings, CancellationToken cancellationToken)
         {
-            if (settings.TimeoutSeconds <= 0 || settings.TimeoutSeconds > 600)
+            var sending = false;
+            try
             {
-                env.Error.WriteLine("error: --timeout must be between 1 and 600 seconds.");
-                return ExitCodes.Usage;
+                return await RunCoreAsync(env, settings, () => sending = true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CliInputException ex)
+            {
+                CliOutput.Message(env, "error: " + ex.Message);
+                return ex.ExitCode;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                CliOutput.Message(env, sending
+                    ? "error: interrupted while the rotation was in flight. The request may have reached Upstash, so the outcome is unknown: " +
+                      "the token may already have been rotated. Check the current QStash token in the Upstash console before running this again."
+                    : "Not rotated: interrupted before the request was sent.");
+                return ExitCodes.Interrupted;
+            }
+        }
+
+        private static async Task<int> RunCoreAsync(CliEnvironment env, Settings settings, Action markSending, CancellationToken cancellationToken)
+        {
+            if (settings.TimeoutSeconds <= 0 || settings.TimeoutSeconds > 600)
+                throw new CliInputException("--timeout must be between 1 and 600 seconds.", ExitCodes.Usage);
+
+            if (settings.Demo)
+            {
+                var ignored = new[] { ("--base-url", settings.BaseUrl), ("--email", settings.Email), ("--api-key", settings.ApiKey), ("--env-file", settings.EnvFile) }
+                    .Where(o => o.Item2 != null).Select(o => o.Item1).ToList();
+                if (ignored.Count > 0)
+                    throw new CliInputException($"--demo runs against its own local mock server with made-up credentials; leave out {string.Join(", ", ignored)}.", ExitCodes.Usage);
             }
 
             Uri? baseAddress = null;
             if (settings.BaseUrl != null && !Uri.TryCreate(settings.BaseUrl, UriKind.Absolute, out baseAddress))
-            {
-                env.Error.WriteLine("error: --base-url must be an absolute address such as https://api.upstash.com.");
-                return ExitCodes.Usage;
-            }
+                throw new CliInputException("--base-url must be an absolute address such as https://api.upstash.com.", ExitCodes.Usage);
 
             DemoServer? demoServer = null;
             try
@@ -62,26 +89,11 @@ namespace Upstash.DeveloperApi.Cli
                     demoServer = DemoServer.Start();
                     baseAddress = demoServer.BaseAddress;
                     credentials = new UpstashCredentials("demo@example.com", "demo-api-key");
-                    env.Error.WriteLine($"Demo: a mock server on {demoServer.BaseAddress} serves the API document's example. No Upstash account is touched.");
+                    CliOutput.Message(env, $"Demo: a mock server on {demoServer.BaseAddress} serves the API document's example. No Upstash account is touched.");
                 }
                 else
                 {
-                    try
-                    {
-                        credentials = ResolveCredentials(env, settings);
-                    }
-                    catch (Exception ex) when (ex is UpstashConfigurationException || ex is ArgumentException)
-                    {
-                        env.Error.WriteLine("error: " + ex.Message);
-                        return ExitCodes.Configuration;
-                    }
-                    if (!settings.Yes && !Confirm(env, credentials))
-                    {
-                        env.Error.WriteLine(env.InputIsInteractive
-                            ? "Not rotated."
-                            : "Not rotated: rotation breaks every app that uses the current token. Pass --yes to confirm when there is no terminal.");
-                        return ExitCodes.NotConfirmed;
-                    }
+                    credentials = CliCredentials.Resolve(env, settings.Email, settings.ApiKey, settings.EnvFile);
                 }
 
                 var options = new QStashClientOptions { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds) };
@@ -91,29 +103,53 @@ namespace Upstash.DeveloperApi.Cli
                 }
                 catch (ArgumentException ex)
                 {
-                    env.Error.WriteLine("error: --base-url: " + ex.Message);
-                    return ExitCodes.Usage;
+                    throw new CliInputException("--base-url: " + ArgumentMessages.WithoutParameter(ex), ExitCodes.Usage);
+                }
+
+                if (!settings.Demo && !settings.Yes && !await ConfirmAsync(env, credentials, cancellationToken).ConfigureAwait(false))
+                {
+                    CliOutput.Message(env, env.InputIsInteractive
+                        ? "Not rotated."
+                        : "Not rotated: rotation breaks every app that uses the current token. Pass --yes to confirm when there is no terminal.");
+                    return ExitCodes.NotConfirmed;
                 }
 
                 using var client = new QStashClient(credentials, options);
                 QStashUser user;
                 try
                 {
+                    markSending();
                     user = await client.ResetQStashTokenAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (UpstashConfigurationException ex)
                 {
-                    env.Error.WriteLine("error: " + ex.Message);
+                    CliOutput.Message(env, "error: " + ex.Message);
                     return ExitCodes.Configuration;
                 }
                 catch (UpstashApiException ex)
                 {
-                    env.Error.WriteLine("error: " + ex.Message);
+                    CliOutput.Message(env, "error: " + ex.Message);
+                    if (ex.Kind == UpstashErrorKind.Authentication)
+                        CliOutput.Message(env, $"hint: check --email and --api-key (or {UpstashCredentials.EmailVariable} and {UpstashCredentials.ApiKeyVariable}, in the environment or in .env).");
                     return ExitCodes.For(ex.Kind);
                 }
 
-                Write(env.Out, user, settings);
-                foreach (var issue in user.ReadIssues) env.Error.WriteLine("warning: " + issue);
+                string text;
+                try
+                {
+                    text = Render(user, settings);
+                }
+                catch (FormatException ex)
+                {
+                    CliOutput.Message(env, $"error: {ex.Message} Nothing was printed. {RotatedButNotWritten}");
+                    return ExitCodes.ResultNotWritten;
+                }
+                if (!CliOutput.TryWrite(env.Out, text, out var failure))
+                {
+                    CliOutput.Message(env, $"error: the new token could not be written to standard output ({failure}). {RotatedButNotWritten}");
+                    return ExitCodes.ResultNotWritten;
+                }
+                foreach (var issue in user.ReadIssues) CliOutput.Message(env, "warning: " + issue);
                 return ExitCodes.Ok;
             }
             finally
@@ -122,40 +158,45 @@ namespace Upstash.DeveloperApi.Cli
             }
         }
 
-        private static UpstashCredentials ResolveCredentials(CliEnvironment env, Settings settings)
-        {
-            var dotEnv = DotEnvFile.Read(Path.Combine(env.WorkingDirectory, settings.EnvFile));
-            string? Pick(string? flag, string variable) =>
-                !string.IsNullOrWhiteSpace(flag) ? flag
-                : !string.IsNullOrWhiteSpace(env.GetVariable(variable)) ? env.GetVariable(variable)
-                : dotEnv.TryGetValue(variable, out var fromFile) && !string.IsNullOrWhiteSpace(fromFile) ? fromFile
-                : null;
-            var email = Pick(settings.Email, UpstashCredentials.EmailVariable);
-            var apiKey = Pick(settings.ApiKey, UpstashCredentials.ApiKeyVariable);
-            return UpstashCredentials.FromEnvironment(name => name == UpstashCredentials.EmailVariable ? email : name == UpstashCredentials.ApiKeyVariable ? apiKey : null);
-        }
-
-        private static bool Confirm(CliEnvironment env, UpstashCredentials credentials)
+        private static async Task<bool> ConfirmAsync(CliEnvironment env, UpstashCredentials credentials, CancellationToken cancellationToken)
         {
             if (!env.InputIsInteractive) return false;
-            env.Error.Write($"Rotate the QStash token of {credentials.Email}? Every app using the current token stops working. Type 'yes' to continue: ");
-            var answer = env.In.ReadLine()?.Trim();
-            return string.Equals(answer, "yes", StringComparison.OrdinalIgnoreCase) || string.Equals(answer, "y", StringComparison.OrdinalIgnoreCase);
+            CliOutput.Message(env, $"Rotate the QStash token of {credentials.Email}? Every app using the current token stops working. Type 'yes' to continue:");
+            // A console read cannot be cancelled; waiting for it can, so Ctrl+C at the prompt ends the command at once.
+            var answer = await Task.Run(() => env.In.ReadLine(), CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return string.Equals(answer?.Trim(), "yes", StringComparison.OrdinalIgnoreCase);
         }
 
-        private static void Write(TextWriter output, QStashUser user, Settings settings)
+        /// <summary>The whole output, built before anything is written.</summary>
+        /// <exception cref="FormatException">A value cannot be printed safely as a KEY=VALUE line.</exception>
+        private static string Render(QStashUser user, Settings settings)
         {
             if (settings.Format == "env")
             {
-                output.WriteLine("QSTASH_TOKEN=" + user.Token);
-                if (user.Password != null) output.WriteLine("QSTASH_PASSWORD=" + user.Password);
-                return;
+                var text = new StringBuilder();
+                foreach (var (name, value) in new[] { ("QSTASH_TOKEN", user.Token), ("QSTASH_PASSWORD", user.Password) })
+                {
+                    if (value == null) continue;
+                    if (value.Any(char.IsControl))
+                        throw new FormatException($"the new {name} contains a control character (a line break?), which would let it inject other variables into a KEY=VALUE file such as $GITHUB_ENV.");
+                    text.Append(name).Append('=').Append(value).Append('\n');
+                }
+                return text.ToString();
             }
-            var json = JObject.Parse(JsonConvert.SerializeObject(user));
-            if (!settings.ShowSecrets)
-                foreach (var name in new[] { "token", "password" })
-                    if (json[name] != null) json[name] = "***";
-            output.WriteLine(json.ToString(Formatting.Indented));
+            var json = JToken.Parse(JsonConvert.SerializeObject(user));
+            if (!settings.ShowSecrets) SecretJson.Mask(json);
+            return json.ToString(Formatting.Indented) + Environment.NewLine;
+        }
+    }
+
+    /// <summary>Masks, by the library's rule of secret field names, every secret in a JSON tree.</summary>
+    internal static class SecretJson
+    {
+        public static void Mask(JToken json)
+        {
+            if (json is not JContainer container) return;
+            foreach (var property in container.DescendantsAndSelf().OfType<JProperty>().ToList())
+                if (SecretNames.IsSecret(property.Name) && property.Value.Type != JTokenType.Null) property.Value = Redaction.Mask;
         }
     }
 }

@@ -37,14 +37,19 @@ namespace Upstash.DeveloperApi.SpecTools
         /// <exception cref="ArgumentException">The operation or its response is not in the document; the message lists what is.</exception>
         public static IReadOnlyList<SpecFinding> Check(OpenApiDocument document, string operationId, string status, JToken response)
         {
+            var ids = document.Operations.Select(o => o.Operation.OperationId).Where(id => !string.IsNullOrEmpty(id)).ToList();
             var operation = document.Operations.FirstOrDefault(o => o.Operation.OperationId == operationId)
-                ?? throw new ArgumentException($"The document has no operation '{operationId}'. It has: {string.Join(", ", document.Operations.Select(o => o.Operation.OperationId))}.", nameof(operationId));
+                ?? throw new ArgumentException(ids.Count == 0
+                    ? $"The document has no operation '{SafeName(operationId)}': it has no operations at all."
+                    : $"The document has no operation '{SafeName(operationId)}'. It has: {string.Join(", ", ids)}.", nameof(operationId));
             if (!operation.Operation.ActualResponses.TryGetValue(status, out var documented) || documented.Content == null ||
                 !documented.Content.TryGetValue("application/json", out var media) || media.Schema == null)
                 throw new ArgumentException($"'{operationId}' documents no JSON response for status {status}.", nameof(status));
 
             var schema = media.Schema.ActualSchema;
             var findings = new List<SpecFinding>();
+            if (TopLevelMismatch(schema, response) is string mismatch)
+                return new[] { new SpecFinding("$", DriftKinds.TypeMismatch, mismatch) };
             foreach (var error in SpecLinter.Closed(schema).Validate(response))
                 foreach (var leaf in OpenApiParts.Leaves(error))
                 {
@@ -60,9 +65,54 @@ namespace Upstash.DeveloperApi.SpecTools
                     ? Enumerable.Empty<string>()
                     : examples.Select(e => e.Properties().Select(p => p.Name)).Aggregate((a, b) => a.Intersect(b));
                 foreach (var name in alwaysCarried.Except(schema.RequiredProperties).Where(n => !obj.ContainsKey(n)))
-                    findings.Add(new SpecFinding("$." + name, DriftKinds.MissingField, $"'{name}' is absent; every example of the document carries it"));
+                    findings.Add(new SpecFinding("$." + SafeName(name), DriftKinds.MissingField, $"'{SafeName(name)}' is absent; every example of the document carries it"));
             }
             return findings.Distinct().OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>A response of another JSON kind than the schema's (an array for an object, null…) is one finding, said plainly.</summary>
+        private static string? TopLevelMismatch(JsonSchema schema, JToken response)
+        {
+            var expected = schema.Type.HasFlag(JsonObjectType.Object) || schema.ActualProperties.Count > 0 ? JTokenType.Object
+                : schema.Type.HasFlag(JsonObjectType.Array) ? JTokenType.Array
+                : (JTokenType?)null;
+            if (expected == null || response.Type == expected) return null;
+            return $"the response is {Describe(response.Type)}, but the schema is {Describe(expected.Value)}";
+        }
+
+        private static string Describe(JTokenType type) => type switch
+        {
+            JTokenType.Object => "an object",
+            JTokenType.Array => "an array",
+            JTokenType.Null => "null",
+            JTokenType.Integer or JTokenType.Float => "a number",
+            JTokenType.String => "a string",
+            JTokenType.Boolean => "a boolean",
+            _ => type.ToString(),
+        };
+
+        /// <summary>
+        /// A field name from the response, safe to print on a line of its own: control characters are
+        /// escaped (<c>\n</c>, <c>\u0007</c>), so a name cannot forge another line of output.
+        /// </summary>
+        public static string SafeName(string? name)
+        {
+            if (string.IsNullOrEmpty(name)) return string.Empty;
+            var text = new System.Text.StringBuilder(name!.Length);
+            foreach (var c in name)
+            {
+                switch (c)
+                {
+                    case '\n': text.Append("\\n"); break;
+                    case '\r': text.Append("\\r"); break;
+                    case '\t': text.Append("\\t"); break;
+                    default:
+                        if (char.IsControl(c) || c == '\u2028' || c == '\u2029') text.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                        else text.Append(c);
+                        break;
+                }
+            }
+            return text.ToString();
         }
 
         private static string KindOf(ValidationErrorKind kind) => kind switch
@@ -79,16 +129,16 @@ namespace Upstash.DeveloperApi.SpecTools
         private static string JsonPath(ValidationError error)
         {
             var path = (error.Path ?? "#").TrimStart('#').Trim('/');
-            return path.Length == 0 ? "$" : "$." + path.Replace('/', '.');
+            return path.Length == 0 ? "$" : "$." + SafeName(path.Replace('/', '.'));
         }
 
         private static string Message(string kind, ValidationError error) => kind switch
         {
-            DriftKinds.UnknownField => $"'{error.Property}' is not in the schema",
-            DriftKinds.MissingField => $"'{error.Property}' is required by the schema and absent",
-            DriftKinds.EnumValue => $"'{error.Property}' has a value outside the schema's enum",
-            DriftKinds.TypeMismatch => $"'{error.Property}' is not of the schema's type ({error.Kind})",
-            _ => $"'{error.Property}' does not have the schema's format ({error.Kind})",
+            DriftKinds.UnknownField => $"'{SafeName(error.Property)}' is not in the schema",
+            DriftKinds.MissingField => $"'{SafeName(error.Property)}' is required by the schema and absent",
+            DriftKinds.EnumValue => $"'{SafeName(error.Property)}' has a value outside the schema's enum",
+            DriftKinds.TypeMismatch => $"'{SafeName(error.Property)}' is not of the schema's type ({error.Kind})",
+            _ => $"'{SafeName(error.Property)}' does not have the schema's format ({error.Kind})",
         };
     }
 }

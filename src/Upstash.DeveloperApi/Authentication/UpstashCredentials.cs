@@ -30,11 +30,24 @@ namespace Upstash.DeveloperApi
         /// <param name="apiKey">A Developer API key from the Upstash console (the Basic auth password).</param>
         /// <exception cref="ArgumentException">A value is missing or malformed; the message names it and never repeats the key.</exception>
         public UpstashCredentials(string email, string apiKey)
+            : this(ValidateEmail(email, nameof(email), "The email"), ValidateApiKey(apiKey, nameof(apiKey), "The API key"), validated: true)
         {
-            Email = ValidateEmail(email, nameof(email), "The email");
-            _apiKey = ValidateApiKey(apiKey, nameof(apiKey), "The API key");
+        }
+
+        private UpstashCredentials(string email, string apiKey, bool validated)
+        {
+            Email = email;
+            _apiKey = apiKey;
             _header = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Email + ":" + _apiKey)));
         }
+
+        /// <summary>
+        /// Creates credentials whose errors name where each value came from (<paramref name="emailSource"/>,
+        /// <paramref name="apiKeySource"/>: a variable, a command-line option, a file).
+        /// </summary>
+        /// <exception cref="ArgumentException">A value is missing or malformed; the message starts with its source and never repeats the key.</exception>
+        internal static UpstashCredentials Create(string email, string emailSource, string apiKey, string apiKeySource) =>
+            new(ValidateEmail(email, "email", emailSource), ValidateApiKey(apiKey, "apiKey", apiKeySource), validated: true);
 
         /// <summary>The account email (the Basic auth user name). Not a secret.</summary>
         public string Email { get; }
@@ -61,9 +74,7 @@ namespace Upstash.DeveloperApi
                 throw new UpstashConfigurationException($"{ApiKeyVariable} is not set. Set it to a Developer API key from the Upstash console.");
             try
             {
-                return new UpstashCredentials(
-                    ValidateEmail(email!, EmailVariable, EmailVariable),
-                    ValidateApiKey(apiKey!, ApiKeyVariable, ApiKeyVariable));
+                return Create(email!, EmailVariable, apiKey!, ApiKeyVariable);
             }
             catch (ArgumentException ex)
             {
@@ -84,7 +95,9 @@ namespace Upstash.DeveloperApi
             if (trimmed.Length == 0) throw new ArgumentException($"{label} is empty: give the email of your Upstash account.", paramName);
             if (trimmed.IndexOf(':') >= 0) throw new ArgumentException($"{label} contains ':', which HTTP Basic auth cannot carry in a user name.", paramName);
             if (HasControlCharacter(trimmed)) throw new ArgumentException($"{label} contains a control character (a line break or tab?).", paramName);
-            if (trimmed.IndexOf('@') <= 0) throw new ArgumentException($"{label} is not an email address (no '@').", paramName);
+            var at = trimmed.IndexOf('@');
+            if (at <= 0 || at == trimmed.Length - 1 || trimmed.IndexOf('@', at + 1) >= 0 || HasWhiteSpace(trimmed))
+                throw new ArgumentException($"{label} is not an email address: it needs one '@' with text on both sides, and no spaces.", paramName);
             return trimmed;
         }
 
@@ -96,6 +109,13 @@ namespace Upstash.DeveloperApi
             if (HasControlCharacter(trimmed)) throw new ArgumentException($"{label} contains a control character (a line break or tab?); copy it again without them.", paramName);
             if (trimmed.IndexOf(' ') >= 0) throw new ArgumentException($"{label} contains a space; a Developer API key has none.", paramName);
             return trimmed;
+        }
+
+        private static bool HasWhiteSpace(string value)
+        {
+            foreach (var c in value)
+                if (char.IsWhiteSpace(c)) return true;
+            return false;
         }
 
         private static bool HasControlCharacter(string value)

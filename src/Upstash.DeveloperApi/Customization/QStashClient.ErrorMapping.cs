@@ -27,22 +27,23 @@ namespace Upstash.DeveloperApi
             }
             var idempotent = UpstashHttpPipeline.IsIdempotent(response.RequestMessage?.Method ?? HttpMethod.Post);
             var errorText = Redaction.SanitizeServerText(ExtractErrorText(rawBody), response.RequestMessage?.Headers.Authorization);
-            var exception = CreateStatusException(operationId, status, idempotent, errorText, UpstashHttpPipeline.RetryAfter(response), rawBody);
+            var exception = CreateStatusException(operationId, status, idempotent, errorText, UpstashHttpPipeline.RetryAfter(response), rawBody, UpstashHttpPipeline.RetriesOf(response));
             _httpClient.Log?.CallFailed(exception);
             return exception;
         }
 
-        internal static UpstashApiException CreateStatusException(string operation, int status, bool idempotent, string? errorText, TimeSpan? retryAfter, string? rawBody)
+        internal static UpstashApiException CreateStatusException(string operation, int status, bool idempotent, string? errorText, TimeSpan? retryAfter, string? rawBody, int retries = 0)
         {
             var said = errorText == null ? "." : $": \"{errorText}\".";
-            var head = $"{operation}: the Upstash API answered {status} {ReasonPhrase(status)}{said}";
+            var after = retries == 0 ? string.Empty : $" after {retries} {(retries == 1 ? "retry" : "retries")}";
+            var head = $"{operation}: the Upstash API answered {status}{ReasonPhrase(status)}{after}{said}";
             var wait = retryAfter.HasValue ? $" It asked to wait {Math.Ceiling(retryAfter.Value.TotalSeconds):0} s (Retry-After)." : string.Empty;
             switch (status)
             {
                 case 401:
                     return new UpstashAuthenticationException(operation,
-                        head + $" The email or the API key was not accepted: check {UpstashCredentials.EmailVariable} (your account email) and " +
-                        $"{UpstashCredentials.ApiKeyVariable} (a Developer API key from the Upstash console), or the values given to UpstashCredentials.",
+                        head + " The email or the API key was not accepted: check the account email and the Developer API key (from the Upstash console)" +
+                        $"; read from the environment, they are {UpstashCredentials.EmailVariable} and {UpstashCredentials.ApiKeyVariable}.",
                         status, errorText, rawBody);
                 case 403:
                     return new UpstashAuthorizationException(operation,
@@ -126,18 +127,29 @@ namespace Upstash.DeveloperApi
 
         private static string ReasonPhrase(int status) => status switch
         {
-            400 => "Bad Request",
-            401 => "Unauthorized",
-            403 => "Forbidden",
-            404 => "Not Found",
-            405 => "Method Not Allowed",
-            406 => "Not Acceptable",
-            429 => "Too Many Requests",
-            500 => "Internal Server Error",
-            502 => "Bad Gateway",
-            503 => "Service Unavailable",
-            504 => "Gateway Timeout",
-            _ => "(HTTP " + status.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
+            301 => " Moved Permanently",
+            302 => " Found",
+            303 => " See Other",
+            307 => " Temporary Redirect",
+            308 => " Permanent Redirect",
+            400 => " Bad Request",
+            401 => " Unauthorized",
+            403 => " Forbidden",
+            404 => " Not Found",
+            405 => " Method Not Allowed",
+            406 => " Not Acceptable",
+            408 => " Request Timeout",
+            409 => " Conflict",
+            410 => " Gone",
+            413 => " Content Too Large",
+            415 => " Unsupported Media Type",
+            422 => " Unprocessable Content",
+            429 => " Too Many Requests",
+            500 => " Internal Server Error",
+            502 => " Bad Gateway",
+            503 => " Service Unavailable",
+            504 => " Gateway Timeout",
+            _ => string.Empty,
         };
     }
 }

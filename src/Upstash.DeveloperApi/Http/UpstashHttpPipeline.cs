@@ -101,6 +101,7 @@ namespace Upstash.DeveloperApi.Http
                         if (!(retryAfter.HasValue && retryAfter.Value <= _options.MaxRetryDelay && TryClone(request, out retry)))
                         {
                             await BufferBodyAsync(response, operationId, status, timeout.Token, cancellationToken).ConfigureAwait(false);
+                            if (attempt > 0) SetRetries(response, attempt);
                             Log?.Responded(operationId, request.Method.Method, PathOf(request), status, started.Elapsed, attempt);
                             return response;
                         }
@@ -181,6 +182,27 @@ namespace Upstash.DeveloperApi.Http
             }
             response.Content = BufferedContent.Empty(contentType);
         }
+
+#if NET5_0_OR_GREATER
+        private static readonly HttpRequestOptionsKey<int> RetriesKey = new("Upstash.Retries");
+
+        private static void SetRetries(HttpResponseMessage response, int retries) => response.RequestMessage?.Options.Set(RetriesKey, retries);
+
+        /// <summary>How many times the transport repeated the request before this response (0 when it did not).</summary>
+        internal static int RetriesOf(HttpResponseMessage response) =>
+            response.RequestMessage != null && response.RequestMessage.Options.TryGetValue(RetriesKey, out var retries) ? retries : 0;
+#else
+        private const string RetriesKey = "Upstash.Retries";
+
+        private static void SetRetries(HttpResponseMessage response, int retries)
+        {
+            if (response.RequestMessage != null) response.RequestMessage.Properties[RetriesKey] = retries;
+        }
+
+        /// <summary>How many times the transport repeated the request before this response (0 when it did not).</summary>
+        internal static int RetriesOf(HttpResponseMessage response) =>
+            response.RequestMessage != null && response.RequestMessage.Properties.TryGetValue(RetriesKey, out var retries) && retries is int count ? count : 0;
+#endif
 
         internal static UpstashUnreadableResponseException UnreadableSuccess(string operationId, int status, string reason, string? rawBody, Exception? cause) =>
             new(operationId,

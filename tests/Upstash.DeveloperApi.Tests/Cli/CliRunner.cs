@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
 using Upstash.DeveloperApi.Cli;
 
@@ -15,14 +16,22 @@ namespace Upstash.DeveloperApi.Tests.Cli
 
         public string Input { get; set; } = string.Empty;
 
+        /// <summary>Replaces <see cref="Input"/> with a reader of the test's own.</summary>
+        public TextReader? InputReader { get; set; }
+
+        /// <summary>Replaces the captured standard output with a writer of the test's own (one that fails, say).</summary>
+        public TextWriter? Output { get; set; }
+
         public bool Interactive { get; set; }
 
-        public async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
+        public Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
+
+        public async Task<(int Exit, string Out, string Error)> RunAsync(CancellationToken interrupt, params string[] args)
         {
             var output = new StringWriter();
             var error = new StringWriter();
-            var env = new CliEnvironment(new StringReader(Input), output, error, name => Variables.GetValueOrDefault(name), WorkingDirectory, Interactive);
-            var exit = await CliApp.RunAsync(args, env);
+            var env = new CliEnvironment(InputReader ?? new StringReader(Input), Output ?? output, error, name => Variables.GetValueOrDefault(name), WorkingDirectory, Interactive);
+            var exit = await CliApp.RunAsync(args, env, interrupt);
             return (exit, output.ToString(), error.ToString());
         }
     }

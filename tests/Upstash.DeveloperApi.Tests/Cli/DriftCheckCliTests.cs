@@ -95,5 +95,71 @@ namespace Upstash.DeveloperApi.Tests.Cli
             exit.Should().Be(ExitCodes.Usage);
             error.Should().StartWith("error:");
         }
+
+        [Test]
+        public async Task A_folder_as_the_spec_is_a_clear_error()
+        {
+            var (exit, _, error) = await Check(Examples.ResetQStashToken, "--spec", Path.GetTempPath());
+
+            exit.Should().Be(ExitCodes.Usage);
+            error.Should().Contain("folder").And.NotContain("Exception").And.NotContain("   at ");
+        }
+
+        [Test]
+        public async Task A_missing_file_is_named_without_a_dotnet_type()
+        {
+            var (exit, _, error) = await new CliRunner().RunAsync("drift-check", "nope.json");
+
+            exit.Should().Be(ExitCodes.Usage);
+            error.Should().Contain("nope.json").And.Contain("no such file").And.NotContain("Exception");
+        }
+
+        [Test]
+        public async Task Deeply_nested_json_is_called_what_it_is()
+        {
+            var deep = new string('[', 200) + new string(']', 200);
+            var cli = new CliRunner();
+            File.WriteAllText(Path.Combine(cli.WorkingDirectory, "deep.json"), deep);
+
+            var (exit, _, error) = await cli.RunAsync("drift-check", "deep.json");
+
+            exit.Should().Be(ExitCodes.Usage);
+            error.Should().Contain("nested deeper than").And.NotContain("not JSON");
+        }
+
+        [TestCase("[]", "an array")]
+        [TestCase("null", "null")]
+        [TestCase("42", "a number")]
+        public async Task A_response_that_is_not_an_object_is_named(string json, string what)
+        {
+            var (exit, output, _) = await Check(JToken.Parse(json));
+
+            exit.Should().Be(ExitCodes.DriftFound);
+            output.Should().Contain(what).And.Contain("an object").And.NotContain("''");
+        }
+
+        [Test]
+        public async Task Field_names_with_control_characters_cannot_forge_output_lines()
+        {
+            var response = Examples.ResetQStashToken;
+            response["x\nclean: the response matches"] = 1;
+
+            var (exit, output, _) = await Check(response);
+
+            exit.Should().Be(ExitCodes.DriftFound);
+            output.Split('\n').Should().NotContain(line => line.StartsWith("clean"));
+            output.Should().Contain("\\n");
+        }
+
+        [Test]
+        public async Task Without_a_file_on_a_terminal_it_asks_for_one_instead_of_waiting()
+        {
+            var cli = new CliRunner { Interactive = true };
+
+            var (exit, _, error) = await cli.RunAsync("drift-check");
+
+            exit.Should().Be(ExitCodes.Usage);
+            error.Should().Contain("standard input");
+        }
     }
 }

@@ -9,9 +9,14 @@ namespace Upstash.DeveloperApi.Tests.Support
     /// <summary>Runs the dotnet CLI (or a .dll with it) as a child process, bounded in time, capturing its output.</summary>
     public static class DotnetProcess
     {
-        public static async Task<(int Exit, string Output)> RunAsync(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, int minutes = 5)
+        /// <param name="workingDirectory">Where the process runs.</param>
+        /// <param name="args">Its arguments.</param>
+        /// <param name="environment">Variables to set (a null value removes one).</param>
+        /// <param name="minutes">How long it may take.</param>
+        /// <param name="executable">Another program than dotnet (an installed tool, say).</param>
+        public static async Task<(int Exit, string Output)> RunAsync(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, int minutes = 5, string? executable = null)
         {
-            var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            var info = new ProcessStartInfo(executable ?? Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
             {
                 WorkingDirectory = workingDirectory,
                 RedirectStandardOutput = true,

@@ -1,0 +1,40 @@
+using System;
+using System.IO;
+
+namespace Upstash.DeveloperApi.Cli
+{
+    /// <summary>
+    /// Writing results and messages. A result is written whole or not at all, and a failing stream (a
+    /// full disk, a closed descriptor) is a reported outcome, not a crash.
+    /// </summary>
+    internal static class CliOutput
+    {
+        /// <summary>Writes <paramref name="text"/> and flushes; false with the reason when the stream fails.</summary>
+        public static bool TryWrite(TextWriter writer, string text, out string failure)
+        {
+            try
+            {
+                writer.Write(text);
+                writer.Flush();
+                failure = string.Empty;
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ObjectDisposedException)
+            {
+                failure = ex is ObjectDisposedException ? "the stream is closed" : (ex.InnerException ?? ex).Message;
+                return false;
+            }
+        }
+
+        /// <summary>Writes a message line to standard error; a failing standard error is ignored (there is nowhere left to say it).</summary>
+        public static void Message(CliEnvironment env, string line) => TryWrite(env.Error, line + Environment.NewLine, out _);
+    }
+
+    /// <summary>Bad input the user can fix: the message says what, the exit code says which kind.</summary>
+    internal sealed class CliInputException : Exception
+    {
+        public CliInputException(string message, int exitCode) : base(message) => ExitCode = exitCode;
+
+        public int ExitCode { get; }
+    }
+}

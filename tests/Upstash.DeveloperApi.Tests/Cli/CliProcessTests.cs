@@ -1,0 +1,76 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading.Tasks;
+using FluentAssertions;
+using NUnit.Framework;
+using Upstash.DeveloperApi.Cli;
+using Upstash.DeveloperApi.Tests.Support;
+
+namespace Upstash.DeveloperApi.Tests.Cli
+{
+    /// <summary>
+    /// upstash-qstash as a real process, where the shell decides what standard output is and signals
+    /// arrive from outside: a full disk, a closed descriptor, Ctrl+C during a rotation.
+    /// </summary>
+    [TestFixture]
+    [Parallelizable(ParallelScope.All)]
+    [Platform(Include = "Linux,MacOsX")]
+    public sealed class CliProcessTests
+    {
+        private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "upstash-qstash.dll");
+
+        private static Process Start(string shellCommand)
+        {
+            var info = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(shellCommand);
+            info.ArgumentList.Add(Tool);
+            info.Environment["DOTNET_NOLOGO"] = "1";
+            return Process.Start(info)!;
+        }
+
+        private static async Task<(int Exit, string Error)> Finish(Process process)
+        {
+            var error = process.StandardError.ReadToEndAsync();
+            var exited = process.WaitForExitAsync();
+            if (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(60))) != exited)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail("upstash-qstash did not finish in 60 s");
+            }
+            return (process.ExitCode, await error);
+        }
+
+        [TestCase("> /dev/full", "No space left")]
+        [TestCase(">&-", "Bad file descriptor")]
+        public async Task A_result_that_cannot_be_written_says_the_token_was_rotated_without_a_stack_trace(string redirect, string reason)
+        {
+            using var process = Start($"exec dotnet \"$0\" rotate-token --demo --format env {redirect}");
+
+            var (exit, error) = await Finish(process);
+
+            exit.Should().Be(ExitCodes.ResultNotWritten, error);
+            error.Should().Contain("HAS been rotated").And.Contain(reason).And.NotContain("Unhandled exception").And.NotContain("   at ");
+        }
+
+        [Test]
+        public async Task Ctrl_C_during_a_rotation_says_the_outcome_is_unknown_and_exits_130()
+        {
+            using var server = new RawTcpServer(async connection =>
+            {
+                await connection.ReadRequestAsync();
+                await connection.HoldAsync();
+            });
+            using var process = Start($"exec dotnet \"$0\" rotate-token --yes --email a@b.c --api-key k-1 --base-url {server.BaseAddress} > /dev/null");
+            for (var i = 0; i < 200 && server.Requests == 0; i++) await Task.Delay(50);
+            server.Requests.Should().Be(1, "the rotation was sent before the interrupt");
+
+            using (var kill = Process.Start("kill", new[] { "-INT", process.Id.ToString() })) await kill.WaitForExitAsync();
+            var (exit, error) = await Finish(process);
+
+            exit.Should().Be(ExitCodes.Interrupted);
+            error.Should().Contain("outcome is unknown").And.Contain("Upstash console").And.NotContain("k-1");
+        }
+    }
+}
