@@ -15,7 +15,8 @@ namespace Upstash.DeveloperApi.Cli
 {
     /// <summary>
     /// The --demo server: WireMock.Net on 127.0.0.1, answering every operation of the embedded API
-    /// document with its documented example, at the path the real client calls.
+    /// document with its example (assembled from the document's property examples, as the reference
+    /// pages show it), at the path the real client calls.
     /// </summary>
     public sealed class DemoServer : IDisposable
     {
@@ -43,14 +44,13 @@ namespace Upstash.DeveloperApi.Cli
             foreach (var op in document.Operations)
             {
                 var prefix = new Uri(OpenApiParts.ServerUrl(document, document.Paths[op.Path], op.Operation)).AbsolutePath.TrimEnd('/');
-                var ok = op.Operation.ActualResponses.FirstOrDefault(r => r.Key.StartsWith('2'));
-                if (ok.Value?.Content == null || !ok.Value.Content.TryGetValue("application/json", out var media)) continue;
-                var examples = OpenApiParts.ExamplesOf(media).ToList();
-                if (examples.Count == 0) continue;
-                server.Given(Request.Create().WithPath(prefix + op.Path).UsingMethod(op.Method.ToUpperInvariant()))
-                      .RespondWith(Response.Create().WithStatusCode(int.Parse(ok.Key))
+                var example = ExampleAssembler.SuccessResponse(op.Operation, out var status);
+                if (example == null) continue;
+                var path = System.Text.RegularExpressions.Regex.Replace(prefix + op.Path, "\\{[^}]+\\}", "*");
+                server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher(path)).UsingMethod(op.Method.ToUpperInvariant()))
+                      .RespondWith(Response.Create().WithStatusCode(int.Parse(status))
                           .WithHeader("Content-Type", "application/json")
-                          .WithBody(examples[0].Value.ToString(Formatting.None)));
+                          .WithBody(example.ToString(Formatting.None)));
             }
             return new DemoServer(server);
         }
@@ -63,20 +63,24 @@ namespace Upstash.DeveloperApi.Cli
         }
     }
 
-    /// <summary>The API document the CLI was built with (openapi/openapi.yml, embedded).</summary>
+    /// <summary>The API document the CLI was built with: openapi/openapi.yml with openapi/corrections.overlay.yml applied (both embedded).</summary>
     public static class EmbeddedDocument
     {
         /// <summary>Loads it with typed examples.</summary>
         public static NSwag.OpenApiDocument Load() => LoadFrom(null);
 
-        /// <summary>Loads the file at <paramref name="path"/>, or the embedded document when it is null.</summary>
+        /// <summary>Loads the file at <paramref name="path"/> (with the overlay beside it, if any), or the embedded document when it is null.</summary>
         public static NSwag.OpenApiDocument LoadFrom(string? path)
         {
-            if (path != null) return OpenApiYaml.LoadAsync(path).GetAwaiter().GetResult();
-            using var stream = typeof(EmbeddedDocument).Assembly.GetManifestResourceStream("openapi.yml")
+            if (path != null) return EffectiveDocument.Load(path, EffectiveDocument.OverlayBeside(path));
+            var assembly = typeof(EmbeddedDocument).Assembly;
+            using var stream = assembly.GetManifestResourceStream("openapi.yml")
                 ?? throw new InvalidOperationException("The API document is not embedded in this build.");
             using var reader = new StreamReader(stream);
-            return OpenApiYaml.LoadAsync(reader, "openapi.yml (embedded)").GetAwaiter().GetResult();
+            using var overlayStream = assembly.GetManifestResourceStream("corrections.overlay.yml");
+            using var overlay = overlayStream == null ? null : new StreamReader(overlayStream);
+            var json = EffectiveDocument.LoadJson(reader, "openapi.yml (embedded)", overlay, "corrections.overlay.yml (embedded)");
+            return EffectiveDocument.ToOpenApiAsync(json, "openapi.yml (embedded)").GetAwaiter().GetResult();
         }
     }
 }

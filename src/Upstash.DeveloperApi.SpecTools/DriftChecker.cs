@@ -50,17 +50,15 @@ namespace Upstash.DeveloperApi.SpecTools
             var findings = new List<SpecFinding>();
             if (TopLevelMismatch(schema, response) is string mismatch)
                 return new[] { new SpecFinding("$", DriftKinds.TypeMismatch, mismatch) };
-            foreach (var error in SpecLinter.Closed(schema).Validate(response))
-                foreach (var leaf in OpenApiParts.Leaves(error))
-                {
-                    var kind = KindOf(leaf.Kind);
-                    var path = JsonPath(leaf);
-                    findings.Add(new SpecFinding(path, kind, Message(kind, leaf)));
-                }
+            foreach (var violation in SchemaCheck.Check(schema, response))
+            {
+                var kind = KindOf(violation.Kind);
+                findings.Add(new SpecFinding(SafeName(violation.Path), kind, Message(kind, violation)));
+            }
 
             if (response is JObject obj)
             {
-                var examples = OpenApiParts.ExamplesOf(media).Select(e => e.Value).OfType<JObject>().ToList();
+                var examples = new[] { ExampleAssembler.For(media) }.OfType<JObject>().ToList();
                 var alwaysCarried = examples.Count == 0
                     ? Enumerable.Empty<string>()
                     : examples.Select(e => e.Properties().Select(p => p.Name)).Aggregate((a, b) => a.Intersect(b));
@@ -126,13 +124,7 @@ namespace Upstash.DeveloperApi.SpecTools
             _ => DriftKinds.FormatMismatch,
         };
 
-        private static string JsonPath(ValidationError error)
-        {
-            var path = (error.Path ?? "#").TrimStart('#').Trim('/');
-            return path.Length == 0 ? "$" : "$." + SafeName(path.Replace('/', '.'));
-        }
-
-        private static string Message(string kind, ValidationError error) => kind switch
+        private static string Message(string kind, SchemaViolation error) => kind switch
         {
             DriftKinds.UnknownField => $"'{SafeName(error.Property)}' is not in the schema",
             DriftKinds.MissingField => $"'{SafeName(error.Property)}' is required by the schema and absent",

@@ -57,7 +57,9 @@ namespace Upstash.DeveloperApi.SpecTools
         /// <exception cref="OpenApiLoadException">The text is not YAML or not an OpenAPI document.</exception>
         public static Task<OpenApiDocument> LoadAsync(TextReader text, string sourceName) => FromJsonAsync(ReadJson(text, sourceName), sourceName);
 
-        private static async Task<OpenApiDocument> FromJsonAsync(JToken json, string sourceName)
+        /// <summary>Converts a JSON tree (typed as <see cref="ReadJson(string)"/> reads it) to NSwag's document model.</summary>
+        /// <exception cref="OpenApiLoadException">It is not a readable OpenAPI document.</exception>
+        public static async Task<OpenApiDocument> FromJsonAsync(JToken json, string sourceName)
         {
             try
             {

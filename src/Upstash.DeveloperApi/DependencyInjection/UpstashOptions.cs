@@ -11,7 +11,7 @@ namespace Upstash.DeveloperApi
     [DebuggerDisplay("{ToString(),nq}")]
     public sealed class UpstashOptions
     {
-        private static readonly QStashClientOptions Defaults = new();
+        private static readonly UpstashClientOptions Defaults = new();
 
         /// <summary>The configuration section the options are read from.</summary>
         public const string SectionName = "Upstash";
@@ -23,25 +23,25 @@ namespace Upstash.DeveloperApi
         [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? ApiKey { get; set; }
 
-        /// <summary>See <see cref="QStashClientOptions.BaseAddress"/> (<c>Upstash:BaseUrl</c>).</summary>
+        /// <summary>See <see cref="UpstashClientOptions.BaseAddress"/> (<c>Upstash:BaseUrl</c>).</summary>
         public Uri? BaseUrl { get; set; }
 
-        /// <summary>See <see cref="QStashClientOptions.Timeout"/> (<c>Upstash:Timeout</c>, for example <c>00:00:30</c>).</summary>
-        public TimeSpan Timeout { get; set; } = QStashClientOptions.DefaultTimeout;
+        /// <summary>See <see cref="UpstashClientOptions.Timeout"/> (<c>Upstash:Timeout</c>, for example <c>00:00:30</c>).</summary>
+        public TimeSpan Timeout { get; set; } = UpstashClientOptions.DefaultTimeout;
 
-        /// <summary>See <see cref="QStashClientOptions.MaxRetries"/> (<c>Upstash:MaxRetries</c>).</summary>
+        /// <summary>See <see cref="UpstashClientOptions.MaxRetries"/> (<c>Upstash:MaxRetries</c>).</summary>
         public int MaxRetries { get; set; } = Defaults.MaxRetries;
 
-        /// <summary>See <see cref="QStashClientOptions.MaxRetryDelay"/> (<c>Upstash:MaxRetryDelay</c>).</summary>
+        /// <summary>See <see cref="UpstashClientOptions.MaxRetryDelay"/> (<c>Upstash:MaxRetryDelay</c>).</summary>
         public TimeSpan MaxRetryDelay { get; set; } = Defaults.MaxRetryDelay;
 
-        /// <summary>See <see cref="QStashClientOptions.ConnectRetryDelay"/> (<c>Upstash:ConnectRetryDelay</c>).</summary>
+        /// <summary>See <see cref="UpstashClientOptions.ConnectRetryDelay"/> (<c>Upstash:ConnectRetryDelay</c>).</summary>
         public TimeSpan ConnectRetryDelay { get; set; } = Defaults.ConnectRetryDelay;
 
-        /// <summary>See <see cref="QStashClientOptions.MaxResponseBytes"/> (<c>Upstash:MaxResponseBytes</c>).</summary>
+        /// <summary>See <see cref="UpstashClientOptions.MaxResponseBytes"/> (<c>Upstash:MaxResponseBytes</c>).</summary>
         public int MaxResponseBytes { get; set; } = Defaults.MaxResponseBytes;
 
-        /// <summary>The client options these settings describe.</summary>
+        /// <summary>The client options these settings describe (a <see cref="QStashClientOptions"/>, which every client takes).</summary>
         public QStashClientOptions ToClientOptions() => new()
         {
             BaseAddress = BaseUrl,

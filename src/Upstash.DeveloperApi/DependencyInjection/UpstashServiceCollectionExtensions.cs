@@ -1,29 +1,42 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Upstash.DeveloperApi;
+using Upstash.DeveloperApi.Clients;
 
 namespace Microsoft.Extensions.DependencyInjection
 {
-    /// <summary>Registers the Upstash Developer API client with dependency injection.</summary>
+    /// <summary>Registers the Upstash Developer API clients with dependency injection.</summary>
     public static class UpstashServiceCollectionExtensions
     {
+        /// <summary>The name of the HttpClient the clients send through (IHttpClientFactory).</summary>
+        public const string HttpClientName = "Upstash.DeveloperApi";
+
         /// <summary>
-        /// Registers <see cref="IQStashClient"/> (and <see cref="QStashClient"/>) as a typed client of
-        /// IHttpClientFactory. Options are bound from the configuration section <c>Upstash</c> (<c>Email</c>,
-        /// <c>ApiKey</c>, <c>BaseUrl</c>, <c>Timeout</c>, <c>MaxRetries</c>, <c>MaxRetryDelay</c>,
-        /// <c>ConnectRetryDelay</c>, <c>MaxResponseBytes</c>), with <c>UPSTASH_EMAIL</c>/<c>UPSTASH_API_KEY</c>
-        /// as fallback, then <paramref name="configure"/>; they are validated when the host starts.
+        /// Registers <see cref="UpstashClient"/> (and <see cref="IUpstashClient"/>) and every client of it
+        /// (<c>IQStashClient</c>, <c>QStashClient</c>, <c>IRedisClient</c>…) as singletons
+        /// that send through IHttpClientFactory's <see cref="HttpClientName"/> client. Options are bound from
+        /// the configuration section <c>Upstash</c> (<c>Email</c>, <c>ApiKey</c>, <c>BaseUrl</c>, <c>Timeout</c>,
+        /// <c>MaxRetries</c>, <c>MaxRetryDelay</c>, <c>ConnectRetryDelay</c>, <c>MaxResponseBytes</c>), with
+        /// <c>UPSTASH_EMAIL</c>/<c>UPSTASH_API_KEY</c> as fallback, then <paramref name="configure"/>; they are
+        /// validated when the host starts, and read again on every call, so a reloaded API key is used at once.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Changes the options after configuration binding; optional.</param>
         /// <returns>The HTTP client builder, to add handlers or change the primary handler.</returns>
+        /// <exception cref="InvalidOperationException">It was called before on <paramref name="services"/>: one registration serves one account.</exception>
         public static IHttpClientBuilder AddUpstashDeveloperApi(this IServiceCollection services, Action<UpstashOptions>? configure = null)
         {
             if (services == null) throw new ArgumentNullException(nameof(services));
+            if (services.Any(d => d.ServiceType == typeof(UpstashClient)))
+                throw new InvalidOperationException(
+                    "AddUpstashDeveloperApi was already called on this service collection. One registration serves one account, " +
+                    "and a second one would merge with the first (one team's email with another's address). For a second account, " +
+                    "create a client yourself: new UpstashClient(httpClient, credentials, options).");
 
             var options = services.AddOptions<UpstashOptions>();
             // The configuration is optional: hosts register one, a bare ServiceCollection may not.
@@ -35,19 +48,56 @@ namespace Microsoft.Extensions.DependencyInjection
             });
             if (configure != null) options.PostConfigure(configure);
             options.ValidateOnStart();
+            // A reloaded configuration (a rotated Upstash:ApiKey, say) reaches IOptionsMonitor, and so the next call.
+            services.AddSingleton<IOptionsChangeTokenSource<UpstashOptions>>(provider =>
+                provider.GetService<IConfiguration>() is IConfiguration configuration
+                    ? new ConfigurationChangeTokenSource<UpstashOptions>(configuration)
+                    : new NoChanges());
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UpstashOptions>, UpstashOptionsValidator>());
 
-            var builder = services.AddHttpClient<IQStashClient, QStashClient>((http, provider) =>
-                {
-                    var settings = provider.GetRequiredService<IOptions<UpstashOptions>>().Value;
-                    var logger = provider.GetService<ILoggerFactory>()?.CreateLogger<QStashClient>();
-                    return new QStashClient(http, settings.ToCredentials(), settings.ToClientOptions(), logger);
-                })
-                .ConfigureHttpClient(http => http.Timeout = System.Threading.Timeout.InfiniteTimeSpan) // the client applies Upstash:Timeout
+            var builder = services.AddHttpClient(HttpClientName)
+                .ConfigureHttpClient(http => http.Timeout = System.Threading.Timeout.InfiniteTimeSpan) // the options' Timeout applies
                 .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
-            services.TryAddTransient(provider => (QStashClient)provider.GetRequiredService<IQStashClient>());
+
+            // Singletons over a client per call from the factory: nothing transient and disposable is kept by the
+            // root provider, handlers still rotate, and IOptionsMonitor gives every call the current settings.
+            services.AddSingleton(provider =>
+            {
+                var factory = provider.GetRequiredService<IHttpClientFactory>();
+                var settings = new MonitoredSettings(provider.GetRequiredService<IOptionsMonitor<UpstashOptions>>());
+                var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("Upstash.DeveloperApi");
+                return new UpstashClient(UpstashClientContext.FromSources(() => factory.CreateClient(HttpClientName), settings.Current, logger), ownsContext: true);
+            });
+            services.AddSingleton<IUpstashClient>(provider => provider.GetRequiredService<UpstashClient>());
+            UpstashClient.AddClientServices(services);
             return builder;
         }
 
+        /// <summary>Without a configuration there is nothing to reload.</summary>
+        private sealed class NoChanges : IOptionsChangeTokenSource<UpstashOptions>
+        {
+            public string Name => Microsoft.Extensions.Options.Options.DefaultName;
+
+            public Primitives.IChangeToken GetChangeToken() => new Primitives.CancellationChangeToken(System.Threading.CancellationToken.None);
+        }
+
+        /// <summary>The current options as client settings, converted once per change of the options.</summary>
+        private sealed class MonitoredSettings
+        {
+            private readonly IOptionsMonitor<UpstashOptions> _monitor;
+            private (UpstashOptions Source, ClientSettings Settings)? _last;
+
+            public MonitoredSettings(IOptionsMonitor<UpstashOptions> monitor) => _monitor = monitor;
+
+            public ClientSettings Current()
+            {
+                var source = _monitor.CurrentValue;
+                var last = _last;
+                if (last.HasValue && ReferenceEquals(last.Value.Source, source)) return last.Value.Settings;
+                var settings = new ClientSettings(source.ToCredentials(), source.ToClientOptions());
+                _last = (source, settings);
+                return settings;
+            }
+        }
     }
 }

@@ -20,17 +20,6 @@ namespace Upstash.DeveloperApi
         [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         private readonly string? _rawBody;
 
-        /// <summary>Creates the exception. Used by the generated client for statuses the document does not list.</summary>
-        /// <param name="message">What happened; must not contain secrets.</param>
-        /// <param name="statusCode">The HTTP status.</param>
-        /// <param name="response">The response body; kept out of the message.</param>
-        /// <param name="headers">The response headers.</param>
-        /// <param name="innerException">The cause; must not carry secrets in its message.</param>
-        internal UpstashApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException)
-            : this(UpstashErrorKind.UnexpectedStatus, "unknown", message, statusCode, null, null, response, Redaction.SafeInner(innerException))
-        {
-        }
-
         internal UpstashApiException(UpstashErrorKind kind, string operation, string message, int? statusCode, string? errorText, TimeSpan? retryAfter, string? rawBody, Exception? innerException)
             : base(message, innerException)
         {
@@ -140,17 +129,12 @@ namespace Upstash.DeveloperApi
 
     /// <summary>
     /// The request may or may not have been processed: a timeout or a lost connection after it was
-    /// sent, a 500, or a success that could not be read. For the token reset, the token may already
-    /// have been rotated: the old token may no longer work and the new one may be lost. Do not
-    /// repeat the call blindly; read the current token in the Upstash console first.
+    /// sent, or a 500, on an operation that is not safe to repeat. For an operation that resets
+    /// credentials (the token reset, say), they may already have been rotated: the old ones may no
+    /// longer work and the new ones may be lost. Do not repeat the call blindly; check first.
     /// </summary>
     public sealed class UpstashOutcomeUnknownException : UpstashApiException
     {
-        /// <summary>What every message of this type tells the caller to do.</summary>
-        internal const string Advice =
-            "The outcome is unknown: for a token reset, the token may already have been rotated. " +
-            "Do not repeat the call blindly: check the current QStash token in the Upstash console first.";
-
         internal UpstashOutcomeUnknownException(string operation, string message, UpstashOutcomeUnknownReason reason, int? statusCode, string? errorText, string? rawBody, Exception? innerException)
             : base(UpstashErrorKind.OutcomeUnknown, operation, message, statusCode, errorText, null, rawBody, innerException)
         {

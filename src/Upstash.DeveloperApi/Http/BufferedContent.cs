@@ -104,12 +104,12 @@ namespace Upstash.DeveloperApi.Http
         protected override void Dispose(bool disposing)
         {
             var buffer = Interlocked.Exchange(ref _buffer, null);
-            if (buffer != null) ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            if (buffer != null) ArrayPool<byte>.Shared.Return(buffer, clearArray: true); // it may hold a new token
             base.Dispose(disposing);
         }
     }
 
-    /// <summary>The body was larger than <see cref="QStashClientOptions.MaxResponseBytes"/>.</summary>
+    /// <summary>The body was larger than <see cref="UpstashClientOptions.MaxResponseBytes"/>.</summary>
     internal sealed class ResponseTooLargeException : Exception
     {
         public ResponseTooLargeException(int limit) : base($"The response body is larger than {limit} bytes.") => Limit = limit;

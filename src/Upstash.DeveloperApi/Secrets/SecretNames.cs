@@ -34,7 +34,7 @@ namespace Upstash.DeveloperApi
         }
 
         /// <summary>The words of a snake_case, kebab-case, camelCase or PascalCase name.</summary>
-        private static List<string> Words(string name)
+        internal static List<string> Words(string name)
         {
             var words = new List<string>();
             var start = 0;

@@ -68,17 +68,16 @@ namespace Upstash.DeveloperApi.Tests.Client
         }
 
         [Test]
-        public void Operations_the_table_does_not_name_use_the_document_level_server()
+        public void The_generated_table_knows_the_document_level_server()
         {
-            OperationServers.For("someFutureOperation").Should().Be(SpecDocument.Document.Servers.Single().Url);
-            OperationServers.Document.Should().Be("https://api.upstash.com/v2");
+            ApiOperations.DocumentServer.Should().Be(SpecDocument.Document.Servers.Single().Url).And.Be("https://api.upstash.com/v2");
         }
 
         [Test]
         public void Every_operation_of_the_document_has_its_server_in_the_generated_table()
         {
             foreach (var operation in SpecDocument.Operations)
-                OperationServers.For(operation.Id).Should().Be(operation.ServerUrl, operation.ToString());
+                ApiOperations.Get(operation.Id).Server.Should().Be(operation.ServerUrl, operation.ToString());
         }
 
         [Test]

@@ -149,6 +149,68 @@ namespace Upstash.DeveloperApi.Tests.Integration
         }
 
         [Test]
+        public async Task Every_client_of_the_API_is_registered()
+        {
+            using var host = Host(new() { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "k-123" });
+            await host.StartAsync();
+
+            var upstash = host.Services.GetRequiredService<IUpstashClient>();
+            host.Services.GetRequiredService<IRedisClient>().Should().BeSameAs(upstash.Redis);
+            host.Services.GetRequiredService<IQStashClient>().Should().BeSameAs(upstash.QStash);
+            host.Services.GetRequiredService<QStashClient>().Should().BeSameAs(upstash.QStash);
+            foreach (var property in typeof(IUpstashClient).GetProperties())
+                host.Services.GetRequiredService(property.PropertyType).Should().BeSameAs(property.GetValue(upstash), property.Name);
+        }
+
+        [Test]
+        public async Task A_reloaded_API_key_is_used_by_the_next_call_without_a_restart()
+        {
+            using var api = LoopbackServer.AnsweringTokenReset();
+            using var host = Host(new() { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "first-key", ["Upstash:BaseUrl"] = api.BaseAddress().ToString() });
+            await host.StartAsync();
+            var client = host.Services.GetRequiredService<IQStashClient>();
+            await client.ResetQStashTokenAsync();
+
+            var configuration = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
+            configuration["Upstash:ApiKey"] = "rotated-key";
+            configuration.Reload();
+            await host.Services.GetRequiredService<IQStashClient>().ResetQStashTokenAsync();
+
+            var sent = api.LogEntries.Select(e => e.RequestMessage.Headers!["Authorization"].Single()).ToList();
+            (sent[0] == TestCredentials.ExpectedAuthorization("dev@example.com", "first-key")).Should().BeTrue();
+            (sent[1] == TestCredentials.ExpectedAuthorization("dev@example.com", "rotated-key")).Should().BeTrue("the reloaded key is used at once");
+        }
+
+        [Test]
+        public async Task Resolving_clients_from_the_root_provider_keeps_nothing_alive()
+        {
+            using var host = Host(new() { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "k-123" });
+            await host.StartAsync();
+
+            var alive = ResolveMany(host.Services, 200);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+
+            alive.Count(w => w.IsAlive).Should().BeLessThanOrEqualTo(1, "a client resolved 200 times from the root provider is one instance, or 200 that are released; never 200 the container keeps");
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static List<WeakReference> ResolveMany(IServiceProvider services, int count) =>
+            Enumerable.Range(0, count).Select(_ => new WeakReference(services.GetRequiredService<IQStashClient>())).DistinctBy(w => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(w.Target!)).ToList();
+
+        [Test]
+        public void A_second_registration_is_refused_with_a_message_instead_of_merging()
+        {
+            var services = new ServiceCollection();
+            services.AddUpstashDeveloperApi(o => o.BaseUrl = new Uri("https://team-a.example.net"));
+
+            var again = () => services.AddUpstashDeveloperApi(o => o.BaseUrl = new Uri("https://team-b.example.net"));
+
+            again.Should().Throw<InvalidOperationException>().Which.Message.Should().Contain("already called").And.Contain("new UpstashClient(");
+        }
+
+        [Test]
         public async Task Failures_are_logged_by_kind_without_the_body()
         {
             using var api = LoopbackServer.Start();

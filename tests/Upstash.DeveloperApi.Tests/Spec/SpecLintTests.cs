@@ -13,8 +13,7 @@ namespace Upstash.DeveloperApi.Tests.Spec
     [Parallelizable(ParallelScope.All)]
     public sealed class SpecLintTests
     {
-        private static JObject Example(JObject doc) =>
-            (JObject)doc["paths"]!["/qstash/user/rotatetoken"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["examples"]!["example"]!["value"]!;
+        private static JObject Property(JObject doc, string name) => (JObject)Schema(doc)["properties"]![name]!;
 
         private static JObject Operation(JObject doc) => (JObject)doc["paths"]!["/qstash/user/rotatetoken"]!["post"]!;
 
@@ -23,7 +22,7 @@ namespace Upstash.DeveloperApi.Tests.Spec
         [Test]
         public void The_vendored_document_is_clean()
         {
-            var findings = SpecLinter.Lint(SpecDocument.FilePath);
+            var findings = SpecLinter.Lint(SpecDocument.FilePath, SpecDocument.OverlayPath);
 
             findings.Should().BeEmpty(string.Join(Environment.NewLine, findings));
         }
@@ -31,7 +30,7 @@ namespace Upstash.DeveloperApi.Tests.Spec
         [Test]
         public void It_is_OpenAPI_3_0_as_the_reference_parser_reads_it()
         {
-            SpecLinter.ParseAsOpenApi30(SpecDocument.FilePath).Should().BeEmpty();
+            SpecLinter.ParseAsOpenApi30(SpecDocument.EffectiveJson).Should().BeEmpty();
             SpecDocument.Document.OpenApi.Should().StartWith("3.0");
         }
 
@@ -44,9 +43,10 @@ namespace Upstash.DeveloperApi.Tests.Spec
         [TestCase("enum-outside", "example-schema")]
         [TestCase("wrong-type", "example-schema")]
         [TestCase("wrong-format", "example-schema")]
+        [TestCase("wrong-parameter-example", "example-schema")]
         public void A_mutated_copy_fails_and_names_the_rule_and_path(string mutation, string rule)
         {
-            var path = SpecDocument.MutatedCopy(doc =>
+            var mutated = SpecDocument.Mutated(doc =>
             {
                 switch (mutation)
                 {
@@ -55,21 +55,23 @@ namespace Upstash.DeveloperApi.Tests.Spec
                     case "missing-operation-id": Operation(doc).Remove("operationId"); break;
                     case "missing-tag": Operation(doc).Remove("tags"); break;
                     case "missing-security": Operation(doc).Remove("security"); break;
-                    case "extra-example-field": Example(doc)["max_widgets"] = 3; break;
-                    case "enum-outside": Example(doc)["state"] = "frozen"; break;
-                    case "wrong-type": Example(doc)["max_retries"] = "twenty"; break;
-                    case "wrong-format": Example(doc)["id"] = "not-a-uuid"; break;
+                    case "extra-example-field": ((JObject)doc["components"]!["schemas"]!["Database"]!["properties"]!["securityAddons"]!["example"]!)["max_widgets"] = 3; break;
+                    case "enum-outside": Property(doc, "state")["example"] = "frozen"; break;
+                    case "wrong-type": Property(doc, "max_retries")["example"] = "twenty"; break;
+                    case "wrong-format": Property(doc, "id")["example"] = "not-a-uuid"; break;
+                    case "wrong-parameter-example": doc["paths"]!["/qstash/stats"]!["get"]!["parameters"]![0]!["example"] = "2w"; break;
                 }
             });
 
-            var findings = SpecLinter.Lint(path);
+            var findings = SpecLinter.Lint(mutated);
 
             findings.Should().Contain(f => f.Rule == rule, string.Join(Environment.NewLine, findings));
             var finding = findings.First(f => f.Rule == rule);
             finding.Path.Should().NotBeNullOrEmpty();
             switch (mutation)
             {
-                case "extra-example-field": finding.Path.Should().EndWith("max_widgets"); finding.Message.Should().Contain("max_widgets"); break;
+                case "extra-example-field": finding.Path.Should().EndWith("securityAddons.example.max_widgets"); finding.Message.Should().Contain("max_widgets"); break;
+                case "wrong-parameter-example": finding.Path.Should().Contain("/qstash/stats").And.Contain("period"); break;
                 case "enum-outside": finding.Message.Should().Contain("state"); break;
                 case "wrong-type": finding.Message.Should().Contain("max_retries"); break;
                 case "wrong-format": finding.Message.Should().Contain("id").And.Contain("uuid"); break;
@@ -78,8 +80,17 @@ namespace Upstash.DeveloperApi.Tests.Spec
         }
 
         [Test]
-        public void Every_schema_property_has_a_description_for_the_XML_docs() =>
-            Schema((JObject)OpenApiYaml.ReadJson(SpecDocument.FilePath))["properties"]!.Children<JProperty>()
+        public void Every_QStashUser_property_has_a_description_for_the_XML_docs() =>
+            Schema(SpecDocument.EffectiveJson)["properties"]!.Children<JProperty>()
                 .Where(p => p.Value["description"] == null).Select(p => p.Name).Should().BeEmpty();
+
+        [Test]
+        public void Changing_a_property_example_to_the_wrong_type_is_caught_as_the_issue_describes()
+        {
+            // Tried as a new user would: max_retries 20 -> twenty. Property-level examples are linted too.
+            var findings = SpecLinter.Lint(SpecDocument.Mutated(doc => Property(doc, "max_retries")["example"] = "twenty"));
+
+            findings.Should().ContainSingle().Which.Path.Should().Be("$.components.schemas.QStashUser.properties.max_retries.example");
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
 
@@ -24,6 +25,10 @@ namespace Upstash.DeveloperApi.Tests.Support
             };
             foreach (var arg in args) info.ArgumentList.Add(arg);
             info.Environment["MSBUILDDISABLENODEREUSE"] = "1"; // no build nodes left running after the test
+            // A child run never inherits what the parent's environment says about the run (UPSTASH_ACCEPT_API=1,
+            // a document under test…): it would accept or test something other than what the parent means.
+            foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("UPSTASH_", StringComparison.Ordinal)).ToList())
+                info.Environment.Remove(name);
             if (environment != null)
                 foreach (var (name, value) in environment)
                 {

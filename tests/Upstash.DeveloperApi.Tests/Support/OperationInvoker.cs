@@ -1,45 +1,113 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using NSwag;
+using Upstash.DeveloperApi.SpecTools;
 
 namespace Upstash.DeveloperApi.Tests.Support
 {
     /// <summary>
-    /// Calls the generated method of any operation of the document, by its operationId, with
-    /// arguments taken from the document's parameter examples: the contract suite needs no code per operation.
+    /// Calls the generated method of any operation of the document, by its operationId, with arguments
+    /// built from the document (examples, enum values, the assembled request body): the contract suite
+    /// needs no code per operation. It also says what the request must look like on the wire.
     /// </summary>
     public static class OperationInvoker
     {
-        public static MethodInfo MethodFor(SpecOperation operation)
+        /// <summary>A path parameter value that needs escaping: a space, a slash, a question mark, a hash and a percent sign.</summary>
+        public const string PathValue = "p a/b?c#d%e";
+
+        public static MethodInfo MethodFor(SpecOperation operation, LibraryUnderTest? library = null) =>
+            MethodFor((library ?? LibraryUnderTest.Referenced).ClientType(operation.Id), operation.Id);
+
+        public static MethodInfo MethodFor(Type client, string operationId)
         {
-            var name = char.ToUpperInvariant(operation.Id[0]) + operation.Id.Substring(1) + "Async";
-            return typeof(QStashClient).GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            var name = char.ToUpperInvariant(operationId[0]) + operationId.Substring(1) + "Async";
+            return client.GetMethods(BindingFlags.Public | BindingFlags.Instance)
                 .Where(m => m.Name == name && m.GetParameters().LastOrDefault()?.ParameterType == typeof(CancellationToken))
                 .OrderByDescending(m => m.GetParameters().Length)
                 .FirstOrDefault()
-                ?? throw new MissingMethodException($"The generated client has no method {name} for operation {operation}.");
+                ?? throw new MissingMethodException($"{client.Name} has no method {name} for operation {operationId}.");
         }
 
-        public static async Task<object?> InvokeAsync(QStashClient client, SpecOperation operation, CancellationToken cancellationToken = default)
+        /// <summary>The arguments and the request they must produce.</summary>
+        public static CallPlan Plan(SpecOperation operation, LibraryUnderTest? library = null)
         {
-            var method = MethodFor(operation);
-            var args = method.GetParameters().Select(p => p.ParameterType == typeof(CancellationToken) ? cancellationToken : ArgumentFor(operation, p)).ToArray();
-            var task = (Task)method.Invoke(client, args)!;
+            var method = MethodFor(operation, library);
+            var specParameters = operation.Operation.ActualParameters.ToList();
+            var arguments = new List<object?>();
+            var path = operation.Path;
+            var query = new List<string>();
+            JToken? body = null;
+            foreach (var parameter in method.GetParameters())
+            {
+                if (parameter.ParameterType == typeof(CancellationToken))
+                {
+                    arguments.Add(CancellationToken.None);
+                    continue;
+                }
+                var spec = specParameters.FirstOrDefault(p => Normalize(p.Name) == Normalize(parameter.Name!));
+                if (spec == null || spec.Kind == OpenApiParameterKind.Body)
+                {
+                    body = ExampleAssembler.RequestBody(operation.Operation) ?? new JObject();
+                    arguments.Add(body.ToObject(parameter.ParameterType, JsonSerializer.Create(new JsonSerializerSettings { DateParseHandling = DateParseHandling.None })));
+                    continue;
+                }
+                var text = spec.Kind == OpenApiParameterKind.Path ? PathValue : WireValue(spec);
+                arguments.Add(Typed(text, parameter.ParameterType));
+                if (spec.Kind == OpenApiParameterKind.Path) path = path.Replace("{" + spec.Name + "}", Uri.EscapeDataString(text));
+                else if (spec.Kind == OpenApiParameterKind.Query) query.Add(Uri.EscapeDataString(spec.Name) + "=" + Uri.EscapeDataString(text));
+            }
+            return new CallPlan(method, arguments.ToArray(), path, query.Count == 0 ? string.Empty : "?" + string.Join("&", query), body);
+        }
+
+        public static async Task<object?> InvokeAsync(object client, CallPlan plan)
+        {
+            Task task;
+            try
+            {
+                task = (Task)plan.Method.Invoke(client, plan.Arguments)!;
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException != null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+                throw;
+            }
             await task.ConfigureAwait(false);
             return task.GetType().GetProperty("Result")?.GetValue(task);
         }
 
-        private static object? ArgumentFor(SpecOperation operation, ParameterInfo parameter)
+        /// <summary>Calls <paramref name="operation"/> on an <see cref="UpstashClient"/> with the arguments of <see cref="Plan"/>.</summary>
+        public static Task<object?> InvokeAsync(UpstashClient upstash, SpecOperation operation) =>
+            InvokeAsync(LibraryUnderTest.Referenced.ClientFor(upstash, operation.Id), Plan(operation));
+
+        /// <summary>Calls <paramref name="operation"/> on a client of its tag (a <see cref="QStashClient"/>, say).</summary>
+        public static Task<object?> InvokeAsync(object client, SpecOperation operation) => InvokeAsync(client, Plan(operation));
+
+        private static string WireValue(OpenApiParameter parameter)
         {
-            var spec = operation.Operation.ActualParameters.FirstOrDefault(p =>
-                string.Equals(p.Name.Replace("_", string.Empty), parameter.Name, StringComparison.OrdinalIgnoreCase));
-            var example = spec?.Example ?? spec?.ActualSchema.Example;
-            if (example == null)
-                throw new InvalidOperationException($"{operation}: parameter '{parameter.Name}' has no example in the document; add one so the contract suite can call it.");
-            return JToken.FromObject(example).ToObject(parameter.ParameterType);
+            var example = parameter.Example ?? parameter.ActualSchema.Example;
+            if (example != null) return JToken.FromObject(example).ToString(Formatting.None).Trim('"');
+            if (parameter.ActualSchema.Enumeration.Count > 0) return parameter.ActualSchema.Enumeration.First()!.ToString()!;
+            return "value";
         }
+
+        private static object? Typed(string text, Type type)
+        {
+            var target = Nullable.GetUnderlyingType(type) ?? type;
+            if (target == typeof(string)) return text;
+            var fromString = target.GetConstructor(new[] { typeof(string) });
+            if (fromString != null) return fromString.Invoke(new object[] { text }); // extensible enums
+            return JToken.FromObject(text).ToObject(target);
+        }
+
+        private static string Normalize(string name) => name.Replace("_", string.Empty).Replace("-", string.Empty).ToLowerInvariant();
     }
+
+    /// <summary>A call of one operation: the method, its arguments, and the request it must send.</summary>
+    public sealed record CallPlan(MethodInfo Method, object?[] Arguments, string ExpectedPath, string ExpectedQuery, JToken? ExpectedBody);
 }

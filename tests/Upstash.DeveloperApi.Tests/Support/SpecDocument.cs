@@ -10,20 +10,34 @@ using Upstash.DeveloperApi.SpecTools;
 namespace Upstash.DeveloperApi.Tests.Support
 {
     /// <summary>
-    /// The vendored OpenAPI document, read at test time: tests take paths, servers, schemas and
-    /// examples from here, never from copies pasted into a test.
+    /// The effective API document (the vendored openapi/openapi.yml with openapi/corrections.overlay.yml
+    /// applied), read at test time: tests take paths, servers, schemas and examples from here, never from
+    /// copies pasted into a test.
     /// </summary>
     public static class SpecDocument
     {
         /// <summary>Set to test another document than openapi/openapi.yml (the spec-update workflow test does).</summary>
         public const string PathVariable = "UPSTASH_SPEC_PATH";
 
-        private static readonly Lazy<SpecModel> Loaded = new(() => SpecModel.Load(FilePath));
+        /// <summary>Set with <see cref="PathVariable"/>: that document's overlay, or <c>none</c>.</summary>
+        public const string OverlayVariable = "UPSTASH_OVERLAY_PATH";
+
+        private static readonly Lazy<JObject> Effective = new(() => EffectiveDocument.LoadJson(FilePath, OverlayPath));
+
+        private static readonly Lazy<SpecModel> Loaded = new(() => SpecModel.Load(EffectiveJson, FilePath));
 
         public static string FilePath =>
             Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } path
                 ? path
                 : Path.Combine(AppContext.BaseDirectory, "openapi", "openapi.yml");
+
+        public static string? OverlayPath =>
+            Environment.GetEnvironmentVariable(OverlayVariable) is { Length: > 0 } overlay
+                ? (overlay == "none" ? null : overlay)
+                : EffectiveDocument.OverlayBeside(FilePath);
+
+        /// <summary>The effective document as JSON (a copy each time: change it freely).</summary>
+        public static JObject EffectiveJson => (JObject)Effective.Value.DeepClone();
 
         public static OpenApiDocument Document => Loaded.Value.Document;
 
@@ -31,13 +45,19 @@ namespace Upstash.DeveloperApi.Tests.Support
 
         public static IEnumerable<SpecExample> ResponseExamples => Loaded.Value.ResponseExamples;
 
-        /// <summary>A copy of the document, changed by <paramref name="mutate"/>, written to a temporary file (JSON, which YAML readers read too).</summary>
+        /// <summary>A copy of the effective document, changed by <paramref name="mutate"/>.</summary>
+        public static JObject Mutated(Action<JObject> mutate)
+        {
+            var json = EffectiveJson;
+            mutate(json);
+            return json;
+        }
+
+        /// <summary>The same, written to a temporary file (JSON, which YAML readers read too).</summary>
         public static string MutatedCopy(Action<JObject> mutate)
         {
-            var json = (JObject)OpenApiYaml.ReadJson(FilePath);
-            mutate(json);
             var path = Path.Combine(Path.GetTempPath(), $"openapi-mutated-{Guid.NewGuid():N}.json");
-            File.WriteAllText(path, json.ToString(Formatting.Indented));
+            File.WriteAllText(path, Mutated(mutate).ToString(Formatting.Indented));
             return path;
         }
     }
@@ -49,20 +69,23 @@ namespace Upstash.DeveloperApi.Tests.Support
 
         public OpenApiDocument Document { get; }
 
-        public static SpecModel Load(string path) => new(OpenApiYaml.LoadAsync(path).GetAwaiter().GetResult());
+        public static SpecModel Load(JObject effective, string sourceName) => new(EffectiveDocument.ToOpenApiAsync(effective, sourceName).GetAwaiter().GetResult());
 
         public IEnumerable<SpecOperation> Operations =>
             from path in Document.Paths
             from op in path.Value
             select new SpecOperation(path.Key, op.Key, path.Value, op.Value, Document);
 
+        /// <summary>Each operation's JSON success example: its own, or assembled from its properties' examples, as the reference pages show it.</summary>
         public IEnumerable<SpecExample> ResponseExamples =>
             from op in Operations
             from response in op.Operation.ActualResponses
-            where response.Value.Content != null
+            where response.Key.StartsWith("2") && response.Value.Content != null
             from media in response.Value.Content
-            from example in OpenApiParts.ExamplesOf(media.Value)
-            select new SpecExample(op, response.Key, media.Key, example.Key, example.Value, media.Value.Schema?.ActualSchema);
+            where media.Key == "application/json"
+            let example = ExampleAssembler.For(media.Value)
+            where example != null
+            select new SpecExample(op, response.Key, media.Key, "assembled", example, media.Value.Schema?.ActualSchema);
     }
 
     public sealed record SpecOperation(string Path, string Method, OpenApiPathItem PathItem, OpenApiOperation Operation, OpenApiDocument Document)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
@@ -6,70 +7,94 @@ using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
+using NJsonSchema;
+using NJsonSchema.Validation;
 using Upstash.DeveloperApi.SpecTools;
 
 namespace Upstash.DeveloperApi.Tests.Support
 {
     /// <summary>
     /// The strict check of a document against the generated client (production stays tolerant; this
-    /// does not). For an example it reports, naming the field: example fields the model lacks, model
-    /// properties the schema lacks, values outside an enum or of the wrong type or format, and values
-    /// that do not round-trip through the model.
+    /// does not). For an example it reports, naming the field, at any depth: example fields the model
+    /// lacks, model properties the schema lacks, values outside an enum or of the wrong type or format,
+    /// and values that do not round-trip through the model.
     /// </summary>
     public static class StrictContract
     {
+        // Unknown fields land in AdditionalProperties (and are reported by name below), never fail the read.
         private static readonly JsonSerializerSettings Strict = new()
         {
-            MissingMemberHandling = MissingMemberHandling.Error,
             DateParseHandling = DateParseHandling.None,
         };
 
-        public static Type ModelTypeOf(SpecOperation operation)
+        /// <summary>The type an operation's method returns (inside its Task).</summary>
+        public static Type ResultTypeOf(SpecOperation operation, LibraryUnderTest? library = null)
         {
-            var returnType = OperationInvoker.MethodFor(operation).ReturnType;
+            var returnType = OperationInvoker.MethodFor(operation, library).ReturnType;
             return returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>) ? returnType.GetGenericArguments()[0] : typeof(void);
         }
 
-        public static IReadOnlyList<SpecFinding> Check(SpecExample example)
+        public static IReadOnlyList<SpecFinding> Check(SpecExample example) => Check(example, null);
+
+        public static IReadOnlyList<SpecFinding> Check(SpecExample example, LibraryUnderTest? library)
         {
             var findings = new List<SpecFinding>();
-            var at = $"{example.Operation.Id} {example.Status} example '{example.Name}'";
-            var model = ModelTypeOf(example.Operation);
-            var contract = (JsonObjectContract)JsonSerializer.CreateDefault().ContractResolver.ResolveContract(model);
-            var modelFields = contract.Properties.Where(p => !p.Ignored && p.PropertyName != null).Select(p => p.PropertyName!).ToHashSet();
-            var schemaFields = example.Schema?.ActualProperties.Keys.ToHashSet() ?? new HashSet<string>();
-            var value = (JObject)example.Value;
-
-            foreach (var field in value.Properties().Where(p => !modelFields.Contains(p.Name)))
-                findings.Add(new($"{at}.{field.Name}", "example-field-not-in-model", $"the example's '{field.Name}' has no property on {model.Name}: regenerate the client"));
-            foreach (var field in modelFields.Where(f => !schemaFields.Contains(f)))
-                findings.Add(new($"{model.Name}.{field}", "model-field-not-in-schema", $"{model.Name} has '{field}', which the schema does not describe"));
-
+            var at = $"{example.Operation.Id} {example.Status}";
             if (example.Schema != null)
-                foreach (var error in SpecLinter.Closed(example.Schema).Validate(value))
-                    findings.Add(new($"{at}.{error.Property ?? error.Path}", error.Kind == NJsonSchema.Validation.ValidationErrorKind.NoAdditionalPropertiesAllowed ? "example-additional-property" : "example-schema", SpecLinter.Describe(error)));
-
+                foreach (var violation in SchemaCheck.Check(example.Schema, example.Value))
+                    findings.Add(new($"{at} {violation.Path}", violation.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed ? "example-additional-property" : "example-schema", SpecLinter.Describe(violation)));
+            var type = ResultTypeOf(example.Operation, library);
             object? read;
             try
             {
-                read = value.ToObject(model, JsonSerializer.Create(Strict));
+                read = example.Value.ToObject(type, JsonSerializer.Create(Strict));
             }
             catch (JsonException ex)
             {
-                findings.Add(new($"{at}.{ex switch { JsonReaderException r => r.Path, JsonSerializationException s => s.Path, _ => null } ?? "$"}", "example-not-readable", "the example does not read into the model strictly"));
+                findings.Add(new($"{at} {ex switch { JsonReaderException r => r.Path, JsonSerializationException s => s.Path, _ => null } ?? "$"}", "example-not-readable",
+                    $"the example does not read into {type.Name} strictly: {ex.GetType().Name}"));
                 return findings;
             }
-
-            foreach (var property in contract.Properties.Where(p => !p.Ignored && p.PropertyName != null && value.ContainsKey(p.PropertyName)))
-            {
-                var typed = property.ValueProvider!.GetValue(read!);
-                if (typed != null && typed.GetType().GetProperty("IsKnown") is PropertyInfo isKnown && isKnown.GetValue(typed) is false)
-                    findings.Add(new($"{at}.{property.PropertyName}", "enum-value", $"'{property.PropertyName}' is not one of the values the document lists"));
-                var back = typed == null ? JValue.CreateNull() : JToken.Parse(JsonConvert.SerializeObject(typed));
-                if (!JsonSemantics.Equal(back, value[property.PropertyName!]))
-                    findings.Add(new($"{at}.{property.PropertyName}", "round-trip", $"'{property.PropertyName}' does not round-trip through {model.Name}.{property.UnderlyingName}"));
-            }
+            Compare(read, example.Value, example.Schema, $"{at} $", findings);
             return findings;
+        }
+
+        private static void Compare(object? value, JToken example, JsonSchema? schema, string path, List<SpecFinding> findings)
+        {
+            if (value == null) return;
+            var actual = schema?.ActualSchema;
+            switch (example)
+            {
+                case JArray array when value is IEnumerable items && value is not string:
+                    var list = items.Cast<object?>().ToList();
+                    for (var i = 0; i < Math.Min(list.Count, array.Count); i++)
+                        Compare(list[i], array[i], actual?.Item, $"{path}[{i}]", findings);
+                    return;
+                case JObject obj when JsonSerializer.CreateDefault().ContractResolver.ResolveContract(value.GetType()) is JsonObjectContract contract:
+                    var modelFields = contract.Properties.Where(p => !p.Ignored && p.PropertyName != null).ToDictionary(p => p.PropertyName!);
+                    var schemaFields = actual?.ActualProperties ?? new Dictionary<string, JsonSchemaProperty>();
+                    foreach (var field in obj.Properties().Where(p => !modelFields.ContainsKey(p.Name)))
+                        findings.Add(new($"{path}.{field.Name}", "example-field-not-in-model", $"the example's '{field.Name}' has no property on {value.GetType().Name}: regenerate the client"));
+                    foreach (var field in modelFields.Keys.Where(f => !schemaFields.ContainsKey(f)))
+                        findings.Add(new($"{value.GetType().Name}.{field}", "model-field-not-in-schema", $"{value.GetType().Name} has '{field}', which the schema does not describe"));
+                    foreach (var field in obj.Properties().Where(p => modelFields.ContainsKey(p.Name)))
+                    {
+                        var property = modelFields[field.Name];
+                        var typed = property.ValueProvider!.GetValue(value);
+                        schemaFields.TryGetValue(field.Name, out var fieldSchema);
+                        if (typed != null && typed.GetType().GetProperty("IsKnown") is PropertyInfo isKnown && isKnown.GetValue(typed) is false)
+                            findings.Add(new($"{path}.{field.Name}", "enum-value", $"'{field.Name}' is not one of the values the document lists"));
+                        if (field.Value is JObject || field.Value is JArray)
+                        {
+                            Compare(typed, field.Value, fieldSchema, $"{path}.{field.Name}", findings);
+                            continue;
+                        }
+                        var back = typed == null ? JValue.CreateNull() : JToken.Parse(JsonConvert.SerializeObject(typed));
+                        if (!JsonSemantics.Equal(back, field.Value))
+                            findings.Add(new($"{path}.{field.Name}", "round-trip", $"'{field.Name}' does not round-trip through {value.GetType().Name}.{property.UnderlyingName}"));
+                    }
+                    return;
+            }
         }
     }
 }

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Newtonsoft.Json.Linq;
+using Upstash.CodeGeneration.Naming;
+
+namespace Upstash.CodeGeneration.Emit
+{
+    /// <summary>
+    /// <c>ApiOperations.g.cs</c>: the facts of every operation that hand-written code applies its rules
+    /// to: method, path template, the server that applies (operation, then path, then document level:
+    /// NSwag knows only the document's), the client it belongs to, its summary and its success statuses.
+    /// </summary>
+    public static class OperationTable
+    {
+        private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+
+        public static IReadOnlyList<OperationFacts> Read(JObject document)
+        {
+            var documentServer = FirstServer(document) ?? "/";
+            var result = new List<OperationFacts>();
+            if (document["paths"] is not JObject paths) return result;
+            foreach (var path in paths.Properties())
+            {
+                if (path.Value is not JObject item) continue;
+                var pathServer = FirstServer(item);
+                foreach (var method in item.Properties().Where(p => Methods.Contains(p.Name)))
+                {
+                    if (method.Value is not JObject operation) continue;
+                    var id = (string?)operation["operationId"];
+                    if (string.IsNullOrEmpty(id)) throw new NamingException($"#/paths/{path.Name}/{method.Name}: the operation has no operationId; the client names its method after it.");
+                    var success = (operation["responses"] as JObject)?.Properties().Select(r => r.Name)
+                        .Where(s => s.Length == 3 && s[0] == '2' && s.All(char.IsDigit)).Select(int.Parse).ToList() ?? new List<int>();
+                    if (success.Count == 0) success.Add(200);
+                    var client = operation["tags"] is JArray tags && tags.Count > 0 ? (string)tags[0]! : "Default";
+                    result.Add(new OperationFacts(id!, method.Name.ToUpperInvariant(), path.Name, FirstServer(operation) ?? pathServer ?? documentServer,
+                        client, (string?)operation["summary"] ?? id!, success));
+                }
+            }
+            return result;
+        }
+
+        public static string Write(IReadOnlyList<OperationFacts> operations, string documentServer, string ns)
+        {
+            var code = new StringBuilder(CSharpText.Header);
+            code.Append("namespace ").Append(ns).Append("\n{\n");
+            code.Append("    /// <summary>Every operation of the API document, as the hand-written rules need it (generated from the effective document).</summary>\n");
+            code.Append("    [System.CodeDom.Compiler.GeneratedCode(\"Upstash.CodeGeneration\", \"1.0\")]\n");
+            code.Append("    internal static partial class ApiOperations\n    {\n");
+            code.Append("        /// <summary>The document-level server.</summary>\n");
+            code.Append("        public const string DocumentServer = ").Append(CSharpText.Literal(documentServer)).Append(";\n\n");
+            code.Append("        /// <summary>All operations, in document order.</summary>\n");
+            code.Append("        public static readonly Upstash.DeveloperApi.Clients.ApiOperation[] All =\n        {\n");
+            foreach (var op in operations)
+                code.Append("            new Upstash.DeveloperApi.Clients.ApiOperation(")
+                    .Append(CSharpText.Literal(op.Id)).Append(", ")
+                    .Append(CSharpText.Literal(op.Method)).Append(", ")
+                    .Append(CSharpText.Literal(op.Path)).Append(", ")
+                    .Append(CSharpText.Literal(op.Server)).Append(", ")
+                    .Append(CSharpText.Literal(op.Client)).Append(", ")
+                    .Append(CSharpText.Literal(op.Summary)).Append(", ")
+                    .Append("new[] { ").Append(string.Join(", ", op.SuccessStatuses)).Append(" }),\n");
+            code.Append("        };\n    }\n}\n");
+            return code.ToString();
+        }
+
+        internal static string? FirstServer(JObject holder) =>
+            holder["servers"] is JArray servers && servers.Count > 0 ? (string?)servers[0]?["url"] : null;
+    }
+
+    public sealed record OperationFacts(string Id, string Method, string Path, string Server, string Client, string Summary, IReadOnlyList<int> SuccessStatuses);
+}

@@ -1,0 +1,92 @@
+using System;
+using System.IO;
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Upstash.CodeGeneration.Emit;
+using Upstash.CodeGeneration.Naming;
+using Upstash.DeveloperApi.SpecTools;
+using Upstash.DeveloperApi.SpecTools.Overlay;
+
+namespace Upstash.CodeGeneration
+{
+    /// <summary>
+    /// <c>Upstash.CodeGeneration --spec openapi/openapi.yml [--overlay openapi/corrections.overlay.yml] --out obj/Generated [--namespace N]</c>.
+    /// Errors are printed in MSBuild's format, so the build shows them as errors that name the cause.
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            string? spec = null, overlay = null, output = null, ns = "Upstash.DeveloperApi";
+            for (var i = 0; i + 1 < args.Length; i += 2)
+            {
+                switch (args[i])
+                {
+                    case "--spec": spec = args[i + 1]; break;
+                    case "--overlay": overlay = args[i + 1].Length == 0 ? null : args[i + 1]; break;
+                    case "--out": output = args[i + 1]; break;
+                    case "--namespace": ns = args[i + 1]; break;
+                    default: return Fail("command line", $"unknown option '{args[i]}'");
+                }
+            }
+            if (spec == null || output == null) return Fail("command line", "usage: --spec <openapi.yml> [--overlay <overlay.yml>] --out <folder> [--namespace <ns>]");
+
+            try
+            {
+                var result = Generate(spec, overlay, ns);
+                Directory.CreateDirectory(output);
+                WriteIfChanged(Path.Combine(output, "openapi.effective.json"), result.EffectiveJson);
+                WriteIfChanged(Path.Combine(output, "ApiOperations.g.cs"), result.OperationTable);
+                WriteIfChanged(Path.Combine(output, "UpstashClient.g.cs"), result.EntryPoint);
+                Console.WriteLine($"Upstash.CodeGeneration: {result.Operations} operations in {result.Clients} clients from {spec}{(overlay == null ? string.Empty : " + " + overlay)}");
+                return 0;
+            }
+            catch (OverlayException ex)
+            {
+                return Fail(overlay ?? spec, ex.Message, "UPSTASH002");
+            }
+            catch (NamingException ex)
+            {
+                return Fail(spec, ex.Message, "UPSTASH003");
+            }
+            catch (OpenApiLoadException ex)
+            {
+                return Fail(spec, ex.Message, "UPSTASH001");
+            }
+        }
+
+        /// <summary>The whole step, in memory: overlay, naming rules, and the three outputs.</summary>
+        public static GenerationResult Generate(string specPath, string? overlayPath, string ns)
+        {
+            var document = EffectiveDocument.LoadJson(specPath, overlayPath);
+            var documentServer = OperationTable.FirstServer(document) ?? "/";
+            var clients = ClientNames.Apply(document);
+            InlineSchemaNames.Apply(document);
+            IntegerWidth.Apply(document);
+            EnumMembers.Apply(document);
+            var operations = OperationTable.Read(document);
+            return new GenerationResult(
+                document.ToString(Formatting.Indented).Replace("\r\n", "\n"),
+                OperationTable.Write(operations, documentServer, ns),
+                EntryPoint.Write(clients, ns),
+                operations.Count,
+                clients.Count);
+        }
+
+        /// <summary>Unchanged outputs keep their timestamps, so an unchanged rebuild compiles nothing new.</summary>
+        private static void WriteIfChanged(string path, string text)
+        {
+            if (File.Exists(path) && File.ReadAllText(path) == text) return;
+            File.WriteAllText(path, text);
+        }
+
+        private static int Fail(string file, string message, string code = "UPSTASH000")
+        {
+            Console.Error.WriteLine($"{file}: error {code}: {message}");
+            return 1;
+        }
+    }
+
+    public sealed record GenerationResult(string EffectiveJson, string OperationTable, string EntryPoint, int Operations, int Clients);
+}

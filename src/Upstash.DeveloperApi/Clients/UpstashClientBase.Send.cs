@@ -1,0 +1,71 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Upstash.DeveloperApi.Errors;
+using Upstash.DeveloperApi.Http;
+using Upstash.DeveloperApi.Serialization;
+
+namespace Upstash.DeveloperApi.Clients
+{
+    // The one request pipeline of every generated operation, in the order a call goes through it:
+    //   1. the operation's server, joined with the base address       (Servers/OperationUris.cs)
+    //   2. credentials only over https, or http to loopback            (Security/TransportSecurity.cs)
+    //   3. HTTP Basic auth                                             (Authentication/UpstashCredentials.cs)
+    //   4. send: timeout, retries only when not processed, bounded read (Http/UpstashHttpPipeline.cs)
+    //   5. every status the document does not list as a success -> a typed exception (Errors/StatusErrors.cs)
+    //   6. the tolerant reader, by the shape of the result             (Serialization/ResponseReader.cs)
+    public abstract partial class UpstashClientBase
+    {
+        private OperationUris? _uris;
+
+        /// <summary>Sends the request of <paramref name="operation"/> and reads its result as <typeparamref name="T"/>.</summary>
+        private protected async Task<T> SendAsync<T>(ApiOperation operation, HttpRequestMessage request, string relativeUrl, CancellationToken cancellationToken)
+        {
+            using var response = await SendCoreAsync(operation, request, relativeUrl, cancellationToken).ConfigureAwait(false);
+            return ResponseReader.Read<T>(operation, response, _context.Log);
+        }
+
+        /// <summary>Sends the request of an operation that returns nothing.</summary>
+        private protected async Task SendAsync(ApiOperation operation, HttpRequestMessage request, string relativeUrl, CancellationToken cancellationToken)
+        {
+            using var response = await SendCoreAsync(operation, request, relativeUrl, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<HttpResponseMessage> SendCoreAsync(ApiOperation operation, HttpRequestMessage request, string relativeUrl, CancellationToken cancellationToken)
+        {
+            var settings = _context.Settings;
+            var http = _context.HttpClient;
+            var uri = Uris(settings, http, operation).Resolve(operation, relativeUrl);
+            TransportSecurity.Ensure(uri, operation);
+            request.RequestUri = uri;
+            var credentials = Credentials ?? throw new UpstashConfigurationException(
+                $"{operation.Id}: the client has no credentials. Create it with credentials, or set {nameof(Credentials)}; " +
+                $"UpstashCredentials.FromEnvironment() reads {UpstashCredentials.EmailVariable} and {UpstashCredentials.ApiKeyVariable}.");
+            request.Headers.Authorization = credentials.AuthorizationHeader;
+
+            var response = await _context.Transport.SendAsync(http, request, operation, settings.Options, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (operation.IsSuccess(status)) return response;
+            try
+            {
+                var exception = StatusErrors.Create(operation, response);
+                _context.Log?.CallFailed(exception);
+                throw exception;
+            }
+            finally
+            {
+                response.Dispose();
+            }
+        }
+
+        /// <summary>The URI builder for the base address that applies now: this client's, else the options', else the HttpClient's.</summary>
+        private OperationUris Uris(ClientSettings settings, HttpClient http, ApiOperation operation)
+        {
+            var baseAddress = (_baseAddressSet ? _baseAddress : settings.Options.BaseAddress) ?? OperationUris.FromHttpClient(http.BaseAddress, operation);
+            var uris = _uris;
+            if (uris == null || !Equals(uris.BaseAddress, baseAddress)) _uris = uris = new OperationUris(baseAddress);
+            return uris;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+
+namespace Upstash.DeveloperApi
+{
+    /// <summary>How a client of the Upstash Developer API sends requests: base address, timeout, retries and limits. The same options serve every client.</summary>
+    public class UpstashClientOptions
+    {
+        /// <summary>The default <see cref="Timeout"/>: 30 seconds.</summary>
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// Replaces the scheme, host and port (and adds a path prefix, if it has one) of every server in the
+        /// API document, keeping each operation's own path: with <c>http://127.0.0.1:8080</c> the token reset
+        /// goes to <c>http://127.0.0.1:8080/qstash/user/rotatetoken</c>, and operations under the document's
+        /// <c>/v2</c> server to <c>http://127.0.0.1:8080/v2/…</c>. Null (the default) uses the servers of the
+        /// document, or the <see cref="System.Net.Http.HttpClient.BaseAddress"/> when that is set.
+        /// Credentials go only to <c>https</c> addresses, or <c>http</c> on a loopback address (for tests).
+        /// </summary>
+        public Uri? BaseAddress { get; set; }
+
+        /// <summary>How long one attempt may take before the client gives up. Default 30 seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.</summary>
+        public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+        /// <summary>
+        /// How many times a call is repeated when the request provably was not processed (connection
+        /// refused, or 429/503 with a <c>Retry-After</c> of at most <see cref="MaxRetryDelay"/>). Default 2; 0 turns retries off.
+        /// </summary>
+        public int MaxRetries { get; set; } = 2;
+
+        /// <summary>The longest <c>Retry-After</c> the client waits for before a retry; a longer one ends the call with the 429/503. Default 10 seconds.</summary>
+        public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>The wait before repeating a call whose connection was refused. Default 200 ms, doubled on each retry.</summary>
+        public TimeSpan ConnectRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+        /// <summary>The largest response body the client reads, in bytes. Default 1 MiB; a larger body is an unreadable response.</summary>
+        public int MaxResponseBytes { get; set; } = 1024 * 1024;
+
+        /// <summary>Checks every value and throws for the first bad one, naming it.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+        /// <exception cref="ArgumentException">The base address is not an absolute http(s) address.</exception>
+        public void Validate()
+        {
+            ValidateBaseAddress(BaseAddress);
+            if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout <= TimeSpan.Zero || Timeout.TotalMilliseconds > int.MaxValue))
+                throw new ArgumentOutOfRangeException(nameof(Timeout), $"{nameof(Timeout)} must be positive and at most {int.MaxValue} ms, or Timeout.InfiniteTimeSpan.");
+            if (MaxRetries < 0 || MaxRetries > 10)
+                throw new ArgumentOutOfRangeException(nameof(MaxRetries), $"{nameof(MaxRetries)} must be between 0 and 10.");
+            if (MaxRetryDelay < TimeSpan.Zero || MaxRetryDelay > TimeSpan.FromMinutes(10))
+                throw new ArgumentOutOfRangeException(nameof(MaxRetryDelay), $"{nameof(MaxRetryDelay)} must be between 0 and 10 minutes.");
+            if (ConnectRetryDelay < TimeSpan.Zero || ConnectRetryDelay > TimeSpan.FromMinutes(1))
+                throw new ArgumentOutOfRangeException(nameof(ConnectRetryDelay), $"{nameof(ConnectRetryDelay)} must be between 0 and 1 minute.");
+            if (MaxResponseBytes < 1024 || MaxResponseBytes > 256 * 1024 * 1024)
+                throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), $"{nameof(MaxResponseBytes)} must be between 1 KiB and 256 MiB.");
+        }
+
+        internal static void ValidateBaseAddress(Uri? baseAddress)
+        {
+            if (baseAddress == null) return;
+            if (!baseAddress.IsAbsoluteUri || (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp))
+                throw new ArgumentException($"{nameof(BaseAddress)} must be an absolute http or https address.", nameof(BaseAddress));
+            if (!string.IsNullOrEmpty(baseAddress.Query) || !string.IsNullOrEmpty(baseAddress.Fragment))
+                throw new ArgumentException($"{nameof(BaseAddress)} must not have a query or a fragment.", nameof(BaseAddress));
+            if (!string.IsNullOrEmpty(baseAddress.UserInfo))
+                throw new ArgumentException($"{nameof(BaseAddress)} must not carry user info (a user name or password); give credentials through {nameof(UpstashCredentials)}.", nameof(BaseAddress));
+        }
+
+        internal UpstashClientOptions Clone() => (UpstashClientOptions)MemberwiseClone();
+    }
+
+    /// <summary>
+    /// The options of <see cref="QStashClient"/> as version 0.1 named them: the same as
+    /// <see cref="UpstashClientOptions"/>, kept so that code written against 0.1 compiles unchanged.
+    /// </summary>
+    public sealed class QStashClientOptions : UpstashClientOptions
+    {
+    }
+}

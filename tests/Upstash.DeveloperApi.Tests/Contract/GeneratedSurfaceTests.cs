@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using FluentAssertions;
+using NUnit.Framework;
+using Upstash.DeveloperApi.Clients;
+using Upstash.DeveloperApi.Tests.Support;
+
+namespace Upstash.DeveloperApi.Tests.Contract
+{
+    /// <summary>What the generated surface must look like, for every operation of the document: checked by reflection, so a new revision is held to it too.</summary>
+    [TestFixture]
+    [Parallelizable(ParallelScope.All)]
+    public sealed class GeneratedSurfaceTests
+    {
+        private static readonly Assembly Library = typeof(UpstashClient).Assembly;
+
+        private static IEnumerable<Type> PublicTypes => Library.GetExportedTypes();
+
+        [Test]
+        public void Every_operation_has_its_async_method_on_its_tag_s_client_and_interface()
+        {
+            foreach (var operation in SpecDocument.Operations)
+            {
+                var client = LibraryUnderTest.Referenced.ClientType(operation.Id);
+                var method = OperationInvoker.MethodFor(client, operation.Id);
+                var contract = client.GetInterface("I" + client.Name);
+                contract.Should().NotBeNull($"{client.Name} implements I{client.Name}");
+                contract!.GetMethod(method.Name, method.GetParameters().Select(p => p.ParameterType).ToArray()).Should().NotBeNull($"{operation.Id} is on I{client.Name}");
+                typeof(IUpstashClient).GetProperty(ApiOperations.Get(operation.Id).Client)!.PropertyType.Should().Be(contract);
+            }
+            SpecDocument.Operations.Should().HaveCount(52);
+        }
+
+        [Test]
+        public void There_is_one_client_per_tag_named_as_plainly_as_the_tag()
+        {
+            typeof(UpstashClient).GetProperties().Where(p => typeof(UpstashClientBase).IsAssignableFrom(p.PropertyType)).Select(p => p.PropertyType.Name)
+                .Should().BeEquivalentTo("RedisClient", "TeamsClient", "VectorClient", "SearchClient", "QStashClient", "AuditLogsClient");
+        }
+
+        [Test]
+        public void No_public_type_has_an_invented_name()
+        {
+            PublicTypes.Select(t => t.Name).Where(n => Regex.IsMatch(n, "^(Body|Anonymous|Period)[0-9]*$") || Regex.IsMatch(n, "[A-Za-z]2$") || n.Contains('_'))
+                .Should().BeEmpty("inline types are named after their operation or field");
+        }
+
+        [Test]
+        public void Every_enum_member_is_a_readable_identifier()
+        {
+            var members = PublicTypes.Where(t => t.IsValueType && t.GetProperty("IsKnown") != null)
+                .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Static).Where(p => p.PropertyType == t).Select(p => t.Name + "." + p.Name)).ToList();
+            members.Should().Contain(new[] { "GetQStashStatsPeriod.OneHour", "GetQStashStatsPeriod.ThirtyDays", "DatabaseDbResourceSize.ThreeXL", "DatabasePrimaryRegion.UsEast1" });
+            members.Should().NotContain(m => Regex.IsMatch(m.Split('.')[1], "^[A-Z][a-z]?[0-9]?$") && !Regex.IsMatch(m.Split('.')[1], "^(S|M|L|XL|XXL)$"), "no cryptic member names");
+        }
+
+        [Test]
+        public void Arrays_are_read_only_lists_in_models_and_results()
+        {
+            var models = PublicTypes.Where(t => t.IsClass && t.Namespace == "Upstash.DeveloperApi" && t.GetProperty("ReadIssues") != null);
+            foreach (var property in models.SelectMany(t => t.GetProperties()).Where(p => p.Name != "ReadIssues" && p.Name != "AdditionalProperties" && typeof(System.Collections.IEnumerable).IsAssignableFrom(p.PropertyType) && p.PropertyType != typeof(string)))
+                property.PropertyType.GetGenericTypeDefinition().Should().Be(typeof(IReadOnlyList<>), $"{property.DeclaringType!.Name}.{property.Name}");
+            foreach (var operation in SpecDocument.Operations)
+            {
+                var result = StrictContract.ResultTypeOf(operation);
+                if (typeof(System.Collections.IEnumerable).IsAssignableFrom(result) && result != typeof(string))
+                    result.GetGenericTypeDefinition().Should().Be(typeof(IReadOnlyList<>), operation.Id);
+            }
+        }
+
+        [Test]
+        public void Path_and_query_parameters_are_typed_and_optional_query_parameters_are_optional()
+        {
+            var getDatabase = typeof(RedisClient).GetMethod(nameof(RedisClient.GetDatabaseAsync))!.GetParameters();
+            getDatabase[0].Name.Should().Be("id");
+            getDatabase[1].ParameterType.Should().Be(typeof(GetDatabaseCredentials?));
+            getDatabase[1].IsOptional.Should().BeTrue();
+            typeof(VectorClient).GetMethod(nameof(VectorClient.GetVectorIndexStatsAsync))!.GetParameters()[1].ParameterType.Should().Be(typeof(GetVectorIndexStatsPeriod?));
+            typeof(RedisClient).GetMethod(nameof(RedisClient.DeleteBackupAsync))!.GetParameters().Select(p => p.Name).Should().Equal("id", "backupId", "cancellationToken");
+        }
+
+        [TestCase(null, typeof(ArgumentNullException))]
+        [TestCase("", typeof(ArgumentException))]
+        [TestCase("..", typeof(ArgumentException))]
+        [TestCase(".", typeof(ArgumentException))]
+        public async Task A_required_parameter_that_is_null_empty_or_a_dot_segment_is_refused_naming_it(string? id, Type expected)
+        {
+            var handler = new StubHandler(_ => throw new AssertionException("nothing may be sent"));
+            using var upstash = new UpstashClient(new HttpClient(handler), TestCredentials.Create());
+
+            var call = () => upstash.Redis.DeleteBackupAsync("db-1", id!);
+
+            var thrown = (await call.Should().ThrowAsync<ArgumentException>()).Which;
+            thrown.Should().BeOfType(expected);
+            thrown.ParamName.Should().Be("backupId");
+        }
+
+        [Test]
+        public async Task A_required_body_that_is_null_is_refused_naming_it()
+        {
+            using var upstash = new UpstashClient(new HttpClient(new StubHandler(_ => throw new AssertionException("nothing may be sent"))), TestCredentials.Create());
+
+            var call = () => upstash.Redis.RenameDatabaseAsync("db-1", null!);
+
+            (await call.Should().ThrowAsync<ArgumentNullException>()).Which.ParamName.Should().Be("body");
+        }
+
+        [Test]
+        public void NSwag_leftovers_are_off_the_public_surface()
+        {
+            foreach (var client in PublicTypes.Where(t => typeof(UpstashClientBase).IsAssignableFrom(t) && !t.IsAbstract))
+            {
+                client.GetConstructors().Should().OnlyContain(c => c.GetParameters().All(p => p.ParameterType.Namespace != "Upstash.DeveloperApi.Http"));
+                client.GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
+                    .Where(m => m is not ConstructorInfo && (m is not MethodBase b || b.IsPublic || b.IsFamily || b.IsFamilyOrAssembly))
+                    .Select(m => m.Name).Should().NotContain(new[] { "ReadResponseAsString", "ObjectResponseResult`1", "JsonSerializerSettings", "ReadObjectResponseAsync" });
+            }
+            PublicTypes.Should().NotContain(t => t.Namespace == "Upstash.DeveloperApi.Http", "the transport is internal");
+        }
+    }
+}
