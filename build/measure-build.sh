@@ -3,9 +3,9 @@
 #   1. a cold build of the library (bin/ and obj/ deleted),
 #   2. a rebuild with nothing changed,
 #   3. a rebuild after touching openapi/openapi.yml,
-# counting NSwag runs in each (obj/Generated/nswag-runs.log gets a line per run), and compares the
-# unchanged rebuild with a plain library of the same size: the same sources, generated files
-# checked in as ordinary code, no generation step.
+# counting generation runs in each (obj/Generated/nswag-runs.log gets a line per run), and compares
+# the unchanged rebuild with a plain library of the same size: the same sources, generated files
+# checked in as ordinary code, no generation step. It also counts the generated lines and operations.
 # Usage: build/measure-build.sh [repetitions]   (default 3; the median is reported)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,9 +35,10 @@ done
 # The plain library: same sources plus the generated files as ordinary code, no NSwag.
 plain=$(mktemp -d)/Plain
 mkdir -p "$plain"
-cp -r "$lib"/Authentication "$lib"/Customization "$lib"/DependencyInjection "$lib"/Diagnostics "$lib"/Errors "$lib"/Http "$lib"/Secrets "$lib"/Serialization "$lib"/*.cs "$plain"/
+for dir in "$lib"/*/; do case "$(basename "$dir")" in bin|obj) ;; *) cp -r "$dir" "$plain"/ ;; esac; done
+cp "$lib"/*.cs "$plain"/
 cp "$lib"/obj/Generated/*.g.cs "$plain"/
-sed -e '/NSwag.MSBuild/d' -e '/Upstash.CodeGeneration.targets/d' "$lib/Upstash.DeveloperApi.csproj" > "$plain/Plain.csproj"
+sed -e '/NSwag.MSBuild/d' -e '/Upstash.CodeGeneration.targets/d' -e 's|InternalsVisibleTo Include="[^"]*"|InternalsVisibleTo Include="None"|' "$lib/Upstash.DeveloperApi.csproj" > "$plain/Plain.csproj"
 cp Directory.Build.props global.json "$(dirname "$plain")"/
 dotnet restore "$plain" > /dev/null
 seconds dotnet build "$plain" --no-restore > /dev/null
@@ -45,8 +46,11 @@ plain_unchanged=()
 for _ in $(seq "$reps"); do plain_unchanged+=("$(seconds dotnet build "$plain" --no-restore)"); done
 
 u=$(median "${unchanged[@]}"); p=$(median "${plain_unchanged[@]}"); t=$(median "${touched[@]}")
+generated_lines=$(cat "$lib"/obj/Generated/*.g.cs | wc -l | tr -d ' ')
+operations=$(grep -c 'new Upstash.DeveloperApi.Clients.ApiOperation(' "$lib"/obj/Generated/ApiOperations.g.cs)
 echo
-echo "| build ($(nproc) cores, median of $reps) | seconds | NSwag runs |"
+echo "generated: $operations operations, $generated_lines lines of C# in $(ls "$lib"/obj/Generated/*.g.cs | wc -l | tr -d ' ') files"
+echo "| build ($(nproc) cores, median of $reps) | seconds | generation runs |"
 echo "|---|---|---|"
 echo "| cold (bin/obj deleted, 3 target frameworks) | $cold | $cold_runs |"
 echo "| unchanged rebuild | $u | $unchanged_runs (over $reps builds) |"

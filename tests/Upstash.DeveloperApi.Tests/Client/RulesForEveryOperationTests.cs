@@ -1,0 +1,153 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+using Upstash.DeveloperApi.Tests.Support;
+
+namespace Upstash.DeveloperApi.Tests.Client
+{
+    /// <summary>
+    /// The hand-written concerns apply to every operation by rule, from one place: which operations
+    /// issue credentials, how secrets are masked in any model, how a list survives a bad item, what
+    /// logs carry, how URIs are reused.
+    /// </summary>
+    [TestFixture]
+    [Parallelizable(ParallelScope.All)]
+    public sealed class RulesForEveryOperationTests
+    {
+        private static UpstashClient Client(Func<HttpRequestMessage, HttpResponseMessage> respond, CapturingLogger? logger = null) =>
+            new(new HttpClient(new StubHandler(respond)), TestCredentials.Create(), new UpstashClientOptions { MaxRetries = 0 }, logger);
+
+        private static HttpResponseMessage Json(string json, HttpStatusCode status = HttpStatusCode.OK) =>
+            new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+        [Test]
+        public void The_operations_that_issue_credentials_are_found_by_rule() =>
+            ApiOperations.All.Where(o => o.IssuesCredentials).Select(o => o.Id)
+                .Should().BeEquivalentTo("resetQStashToken", "resetPassword", "resetIndexPasswords", "resetSearchPassword");
+
+        [TestCase("resetPassword", "the password may already have been rotated")]
+        [TestCase("resetIndexPasswords", "the index passwords may already have been rotated")]
+        [TestCase("resetSearchPassword", "the password may already have been rotated")]
+        [TestCase("resetQStashToken", "the QStash token may already have been rotated")]
+        public async Task A_500_on_a_credential_reset_is_an_unknown_outcome_that_says_what_may_be_rotated(string operationId, string expected)
+        {
+            using var upstash = Client(_ => Json("{\"error\":\"boom\"}", HttpStatusCode.InternalServerError));
+
+            var call = () => OperationInvoker.InvokeAsync(upstash, SpecDocument.Operations.Single(o => o.Id == operationId));
+
+            var thrown = (await call.Should().ThrowAsync<UpstashOutcomeUnknownException>()).Which;
+            thrown.Message.Should().Contain(expected).And.Contain("Upstash console");
+        }
+
+        [Test]
+        public async Task Other_operations_never_speak_of_tokens_or_QStash()
+        {
+            using var upstash = Client(_ => Json("{\"error\":\"boom\"}", HttpStatusCode.InternalServerError));
+
+            var thrown = (await ((Func<Task>)(() => upstash.Redis.CreateDatabaseAsync(new CreateDatabaseRequest { DatabaseName = "x", Platform = "aws", PrimaryRegion = "us-east-1" }))).Should().ThrowAsync<UpstashOutcomeUnknownException>()).Which;
+
+            thrown.Message.Should().Contain("'Create Redis Database' may or may not have taken effect").And.NotContain("token").And.NotContain("QStash");
+        }
+
+        [Test]
+        public async Task A_new_password_cut_off_by_a_broken_body_is_unreadable_and_the_raw_body_is_kept()
+        {
+            var example = (JObject)ExampleAssemblerFor("resetPassword");
+            var json = example.ToString(Formatting.None);
+            var cut = json.Substring(0, json.IndexOf("\"password\"", StringComparison.Ordinal) + 14);
+            using var upstash = Client(_ => Json(cut));
+
+            var call = () => upstash.Redis.ResetPasswordAsync("db-1");
+
+            var thrown = (await call.Should().ThrowAsync<UpstashUnreadableResponseException>()).Which;
+            thrown.Message.Should().Contain("The password HAS been rotated").And.NotContain(example.Value<string>("password")!);
+            thrown.GetRawResponseBody().Should().Be(cut);
+        }
+
+        [Test]
+        public async Task Every_model_masks_its_secret_fields_documented_or_not_and_keeps_them()
+        {
+            var database = (JObject)ExampleAssemblerFor("getDatabase");
+            database["session_secret"] = "an-undocumented-secret-value";
+            using var upstash = Client(_ => Json(database.ToString(Formatting.None)));
+
+            var result = await upstash.Redis.GetDatabaseAsync("db-1");
+
+            var text = result.ToString();
+            text.Should().Contain("Password = ***").And.Contain("RestToken = ***").And.Contain("ReadOnlyRestToken = ***").And.Contain("DatabaseName = MyRedis");
+            foreach (var secret in new[] { result.Password!, result.RestToken!, result.ReadOnlyRestToken!, "an-undocumented-secret-value" })
+                text.Should().NotContain(secret);
+            result.AdditionalProperties["session_secret"].Should().Be("an-undocumented-secret-value", "an undocumented field is kept, only never shown");
+            text.Should().Contain("UnknownFields = 1");
+        }
+
+        [Test]
+        public void The_vector_and_search_models_mask_their_tokens_too()
+        {
+            new VectorIndex { Token = "vector-token-value", ReadOnlyToken = "read-only-value", Name = "idx" }.ToString()
+                .Should().Contain("Token = ***").And.Contain("ReadOnlyToken = ***").And.NotContain("vector-token-value").And.NotContain("read-only-value");
+            var search = new SearchIndex();
+            foreach (var property in typeof(SearchIndex).GetProperties().Where(p => p.PropertyType == typeof(string) && SecretNames.IsSecret(p.Name)))
+                property.SetValue(search, "search-secret-" + property.Name);
+            typeof(SearchIndex).GetProperties().Count(p => SecretNames.IsSecret(p.Name)).Should().BeGreaterThan(0);
+            search.ToString().Should().NotContain("search-secret-");
+        }
+
+        [Test]
+        public async Task A_list_keeps_its_good_items_when_one_item_has_a_bad_field()
+        {
+            var item = (JObject)ExampleAssemblerFor("getDatabase");
+            var bad = (JObject)item.DeepClone();
+            bad["port"] = "not-a-number";
+            var body = new JArray(item, bad, item, 42).ToString(Formatting.None);
+            using var upstash = Client(_ => Json(body));
+
+            var list = await upstash.Redis.ListDatabasesAsync();
+
+            list.Should().HaveCount(3, "the three objects are kept; the number is not a database and is left out");
+            list[1].Port.Should().BeNull();
+            list[1].ReadIssues.Should().ContainSingle().Which.Should().Contain("port").And.NotContain("not-a-number");
+            list[0].Port.Should().Be(6379);
+            ((IReadIssues)list).ReadIssues.Should().HaveCount(2).And.Contain(i => i.Contains("item 1")).And.Contain(i => i.Contains("item 3") && i.Contains("left out"));
+        }
+
+        [Test]
+        public async Task Logs_carry_the_path_template_never_the_ids_in_it()
+        {
+            var logger = new CapturingLogger();
+            using var upstash = Client(_ => Json(ExampleAssemblerFor("getDatabase").ToString(Formatting.None)), logger);
+
+            await upstash.Redis.GetDatabaseAsync("db-secret-id-42");
+
+            var responded = logger.Entries.Single(e => e.Id.Id == 4100).Values.ToDictionary(v => v.Key, v => v.Value);
+            responded["Path"].Should().Be("/redis/database/{id}");
+            responded["Operation"].Should().Be("getDatabase");
+            logger.AllText().Should().NotContain("db-secret-id-42");
+        }
+
+        [Test]
+        public void A_uri_with_parameters_is_built_once_for_the_same_path()
+        {
+            var uris = new OperationUris(new Uri("https://api.example.test"));
+            var operation = ApiOperations.Get("getDatabase");
+
+            var first = uris.Resolve(operation, new StringBuilder("redis/database/").Append("db-1").ToString());
+            var again = uris.Resolve(operation, new StringBuilder("redis/database/").Append("db-1").ToString());
+            var other = uris.Resolve(operation, "redis/database/db-2");
+
+            again.Should().BeSameAs(first, "an equal path, even as another string, reuses its Uri");
+            other.Should().NotBeSameAs(first);
+            other.ToString().Should().Be("https://api.example.test/v2/redis/database/db-2");
+        }
+
+        private static JToken ExampleAssemblerFor(string operationId) =>
+            Upstash.DeveloperApi.SpecTools.ExampleAssembler.SuccessResponse(SpecDocument.Operations.Single(o => o.Id == operationId).Operation, out _)!;
+    }
+}
