@@ -17,10 +17,11 @@ namespace Upstash.DeveloperApi.Cli
         /// <param name="cancellationToken">Cancelled by Ctrl+C or SIGTERM (System.CommandLine wires it in a real process).</param>
         public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken = default)
         {
-            var root = new RootCommand("upstash-qstash: reset (rotate) the QStash token of an Upstash account, through the Upstash Developer API.\n" + ExitCodes.Table)
+            var root = new RootCommand("upstash-qstash: reset (rotate) the QStash token of an Upstash account through the Upstash Developer API, and check the API against its document.\n" + ExitCodes.Table)
             {
                 RotateTokenCommand.Create(env),
                 DriftCheckCommand.Create(env),
+                VerifyContractCommand.Create(env),
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)

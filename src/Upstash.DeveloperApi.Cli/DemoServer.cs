@@ -27,8 +27,15 @@ namespace Upstash.DeveloperApi.Cli
         /// <summary>Where the server listens.</summary>
         public Uri BaseAddress => new($"http://127.0.0.1:{_server.Port}");
 
+        /// <summary>The requests the server received (method and path), in order.</summary>
+        public System.Collections.Generic.IReadOnlyList<(string Method, string Path)> Requests =>
+            _server.LogEntries.Select(e => (e.RequestMessage.Method, new Uri(e.RequestMessage.Url).AbsolutePath)).ToList();
+
         /// <summary>Starts the server with the embedded document's examples.</summary>
-        public static DemoServer Start()
+        public static DemoServer Start() => Start(EmbeddedDocument.Load());
+
+        /// <summary>Starts the server with the examples of <paramref name="document"/> (a later revision, say, to try drift checks against).</summary>
+        public static DemoServer Start(NSwag.OpenApiDocument document)
         {
             var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
@@ -40,14 +47,15 @@ namespace Upstash.DeveloperApi.Cli
                 Logger = new WireMockNullLogger(),
                 StartAdminInterface = false,
             });
-            var document = EmbeddedDocument.Load();
             foreach (var op in document.Operations)
             {
                 var prefix = new Uri(OpenApiParts.ServerUrl(document, document.Paths[op.Path], op.Operation)).AbsolutePath.TrimEnd('/');
                 var example = ExampleAssembler.SuccessResponse(op.Operation, out var status);
                 if (example == null) continue;
                 var path = System.Text.RegularExpressions.Regex.Replace(prefix + op.Path, "\\{[^}]+\\}", "*");
+                // A path without parameters (/search/stats) wins over one whose parameter would match it (/search/*).
                 server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher(path)).UsingMethod(op.Method.ToUpperInvariant()))
+                      .AtPriority(path.Contains('*') ? 10 : 1)
                       .RespondWith(Response.Create().WithStatusCode(int.Parse(status))
                           .WithHeader("Content-Type", "application/json")
                           .WithBody(example.ToString(Formatting.None)));

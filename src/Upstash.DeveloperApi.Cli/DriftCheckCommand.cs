@@ -117,15 +117,19 @@ namespace Upstash.DeveloperApi.Cli
             }
         }
 
-        private static NSwag.OpenApiDocument LoadDocument(CliEnvironment env, string? specPath)
+        private static NSwag.OpenApiDocument LoadDocument(CliEnvironment env, string? specPath) =>
+            specPath == null ? EmbeddedDocument.Load() : LoadSpec(env, specPath);
+
+        /// <summary>The document named by --spec (with the overlay beside it, if any).</summary>
+        /// <exception cref="CliInputException">It is not a readable file or not an OpenAPI document.</exception>
+        internal static NSwag.OpenApiDocument LoadSpec(CliEnvironment env, string specPath)
         {
-            if (specPath == null) return EmbeddedDocument.Load();
             ReadFile(env, specPath, "--spec");
             try
             {
                 return EmbeddedDocument.LoadFrom(Path.Combine(env.WorkingDirectory, specPath));
             }
-            catch (OpenApiLoadException ex)
+            catch (Exception ex) when (ex is OpenApiLoadException || ex is SpecTools.Overlay.OverlayException)
             {
                 throw new CliInputException("--spec: " + ex.Message, ExitCodes.Usage);
             }

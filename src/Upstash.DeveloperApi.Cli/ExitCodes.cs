@@ -6,7 +6,7 @@ namespace Upstash.DeveloperApi.Cli
         /// <summary>Done (drift-check: no drift).</summary>
         public const int Ok = 0;
 
-        /// <summary>drift-check: drift found.</summary>
+        /// <summary>drift-check, verify-contract: drift (or, for verify-contract, an unexpected status) found.</summary>
         public const int DriftFound = 1;
 
         /// <summary>Bad command line or unreadable input.</summary>
@@ -71,7 +71,7 @@ namespace Upstash.DeveloperApi.Cli
 
         /// <summary>The table printed by --help.</summary>
         public const string Table =
-            "Exit codes: 0 done | 1 drift found | 2 bad usage or input | 3 not confirmed | 4 missing/bad credentials or settings | " +
+            "Exit codes: 0 done (drift-check, verify-contract: conforms) | 1 drift or an unexpected status found | 2 bad usage or input | 3 not confirmed | 4 missing/bad credentials or settings | " +
             "10 unauthorized (401) | 11 forbidden (403) | 12 not found (404) | 13 rate limited (429) | 14 service unavailable (503) | " +
             "15 request rejected (400/405/406) | 16 unexpected status | 17 unreadable success: token rotated, get it from the console | " +
             "18 not sent (no DNS, refused, TLS failed): safe to retry | 19 outcome unknown (timeout, lost connection, 500): token may be rotated, check first | " +

@@ -1,0 +1,251 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NSwag;
+using Upstash.DeveloperApi.SpecTools;
+
+namespace Upstash.DeveloperApi.Cli
+{
+    /// <summary>
+    /// <c>upstash-qstash verify-contract</c>: a live, read-only check that the service still answers as the
+    /// vendored document says. It calls every GET operation of the document, and only those, with the
+    /// user's credentials; path ids come from the results of the list operations of the same tag
+    /// (<c>listDatabases</c> gives <c>getDatabase</c> its id). Each response is checked by the drift check;
+    /// the report names fields and kinds of drift, never a value.
+    /// </summary>
+    public static class VerifyContractCommand
+    {
+        private const int MaxBodyBytes = 16 * 1024 * 1024;
+
+        /// <summary>Builds the command.</summary>
+        public static Command Create(CliEnvironment env)
+        {
+            var email = new Option<string?>("--email") { Description = "Account email. Default: UPSTASH_EMAIL, then UPSTASH_EMAIL in ./.env" };
+            var apiKey = new Option<string?>("--api-key") { Description = "Developer API key. Default: UPSTASH_API_KEY, then UPSTASH_API_KEY in ./.env" };
+            var envFile = new Option<string?>("--env-file") { Description = "The .env file read last. Default: ./.env when it exists" };
+            var baseUrl = new Option<string?>("--base-url") { Description = "Send to this address instead of the API's (https, or http on loopback)" };
+            var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for each answer, 1 to 600", DefaultValueFactory = _ => 30 };
+            var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+            format.AcceptOnlyFromAmong("text", "json");
+            var spec = new Option<string?>("--spec") { Description = "The API document to check against. Default: the one this tool was built with" };
+
+            var command = new Command("verify-contract",
+                "Call every GET operation of the API document with your credentials (never POST, PUT, PATCH or DELETE) and check each answer against the document. " +
+                "Exit 0 when everything conforms, 1 on drift or an unexpected status, 2 on bad input. Values are never printed.")
+            {
+                email, apiKey, envFile, baseUrl, timeout, format, spec,
+            };
+            command.SetAction(async (parsed, ct) =>
+            {
+                try
+                {
+                    return await RunAsync(env, parsed.GetValue(email), parsed.GetValue(apiKey), parsed.GetValue(envFile), parsed.GetValue(baseUrl),
+                        parsed.GetValue(timeout), parsed.GetValue(format)!, parsed.GetValue(spec), ct).ConfigureAwait(false);
+                }
+                catch (CliInputException ex)
+                {
+                    CliOutput.Message(env, "error: " + ex.Message);
+                    return ex.ExitCode == ExitCodes.Configuration ? ExitCodes.Usage : ex.ExitCode;
+                }
+            });
+            return command;
+        }
+
+        private static async Task<int> RunAsync(CliEnvironment env, string? email, string? apiKey, string? envFile, string? baseUrl, int timeoutSeconds, string format, string? specPath, CancellationToken cancellationToken)
+        {
+            if (timeoutSeconds <= 0 || timeoutSeconds > 600) throw new CliInputException("--timeout must be between 1 and 600 seconds.", ExitCodes.Usage);
+            Uri? baseAddress = null;
+            if (baseUrl != null && !Uri.TryCreate(baseUrl, UriKind.Absolute, out baseAddress))
+                throw new CliInputException("--base-url must be an absolute address such as https://api.upstash.com.", ExitCodes.Usage);
+            try
+            {
+                UpstashClientOptions.ValidateBaseAddress(baseAddress);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliInputException("--base-url: " + ArgumentMessages.WithoutParameter(ex), ExitCodes.Usage);
+            }
+            var credentials = CliCredentials.Resolve(env, email, apiKey, envFile);
+            var document = specPath == null ? EmbeddedDocument.Load() : DriftCheckCommand.LoadSpec(env, specPath);
+
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
+            var probe = new Probe(http, credentials, baseAddress, document, cancellationToken);
+            var results = new List<OperationResult>();
+            foreach (var operation in document.Operations.Where(o => o.Method == "get"))
+                results.Add(await probe.CheckAsync(operation).ConfigureAwait(false));
+
+            var text = format == "json" ? Json(results) : Text(results);
+            if (!CliOutput.TryWrite(env.Out, text, out var failure))
+                throw new CliInputException($"the report could not be written to standard output ({failure}).", ExitCodes.ResultNotWritten);
+            return results.Any(r => r.Outcome is Outcomes.Drift or Outcomes.UnexpectedStatus or Outcomes.Failed) ? ExitCodes.DriftFound : ExitCodes.Ok;
+        }
+
+        private static string Text(IReadOnlyList<OperationResult> results)
+        {
+            var text = new StringBuilder();
+            foreach (var result in results)
+            {
+                text.Append($"{result.Outcome,-17} {result.OperationId}");
+                if (result.Detail != null) text.Append(": ").Append(result.Detail);
+                text.Append(Environment.NewLine);
+                foreach (var finding in result.Findings) text.Append($"    {finding.Rule,-16} {finding.Path}: {finding.Message}{Environment.NewLine}");
+            }
+            text.Append($"{results.Count(r => r.Outcome == Outcomes.Conforms)} conform, {results.Count(r => r.Outcome == Outcomes.Drift)} drift, " +
+                        $"{results.Count(r => r.Outcome == Outcomes.UnexpectedStatus)} unexpected status, {results.Count(r => r.Outcome == Outcomes.Failed)} failed, " +
+                        $"{results.Count(r => r.Outcome == Outcomes.Skipped)} skipped, of {results.Count} GET operations.{Environment.NewLine}");
+            return text.ToString();
+        }
+
+        private static string Json(IReadOnlyList<OperationResult> results) =>
+            new JObject
+            {
+                ["conforms"] = results.All(r => r.Outcome is Outcomes.Conforms or Outcomes.Skipped),
+                ["operations"] = new JArray(results.Select(r => new JObject
+                {
+                    ["operation"] = r.OperationId,
+                    ["outcome"] = r.Outcome,
+                    ["status"] = r.Status,
+                    ["detail"] = r.Detail,
+                    ["findings"] = new JArray(r.Findings.Select(f => new JObject { ["kind"] = f.Rule, ["path"] = f.Path, ["message"] = f.Message })),
+                })),
+            }.ToString(Formatting.Indented) + Environment.NewLine;
+
+        /// <summary>The outcomes, as the report names them.</summary>
+        internal static class Outcomes
+        {
+            public const string Conforms = "conforms";
+            public const string Drift = "drift";
+            public const string UnexpectedStatus = "unexpected-status";
+            public const string Skipped = "skipped";
+            public const string Failed = "failed";
+        }
+
+        internal sealed record OperationResult(string OperationId, string Outcome, int? Status, string? Detail, IReadOnlyList<SpecFinding> Findings);
+
+        /// <summary>Sends the GETs, remembers the list results for path ids, checks every answer.</summary>
+        private sealed class Probe
+        {
+            private readonly HttpClient _http;
+            private readonly UpstashCredentials _credentials;
+            private readonly OperationUris _uris;
+            private readonly OpenApiDocument _document;
+            private readonly CancellationToken _cancellationToken;
+            private readonly Dictionary<string, JToken> _lists = new(StringComparer.Ordinal);
+
+            public Probe(HttpClient http, UpstashCredentials credentials, Uri? baseAddress, OpenApiDocument document, CancellationToken cancellationToken)
+            {
+                _http = http;
+                _credentials = credentials;
+                _uris = new OperationUris(baseAddress);
+                _document = document;
+                _cancellationToken = cancellationToken;
+            }
+
+            public async Task<OperationResult> CheckAsync(OpenApiOperationDescription operation)
+            {
+                var id = operation.Operation.OperationId;
+                if (operation.Operation.ActualParameters.Any(p => p.Kind == OpenApiParameterKind.Query && p.IsRequired))
+                    return new(id, Outcomes.Skipped, null, "it has a required query parameter, whose value cannot be guessed", Array.Empty<SpecFinding>());
+                var path = operation.Path;
+                foreach (var parameter in operation.Operation.ActualParameters.Where(p => p.Kind == OpenApiParameterKind.Path))
+                {
+                    var value = await IdForAsync(operation, parameter.Name).ConfigureAwait(false);
+                    if (value == null) return new(id, Outcomes.Skipped, null, $"no list operation of its tag gives a value for '{parameter.Name}'", Array.Empty<SpecFinding>());
+                    path = path.Replace("{" + parameter.Name + "}", Uri.EscapeDataString(value));
+                }
+                var (status, json, failure) = await GetAsync(operation, path).ConfigureAwait(false);
+                if (failure != null) return new(id, Outcomes.Failed, status, failure, Array.Empty<SpecFinding>());
+                if (!operation.Operation.ActualResponses.ContainsKey(status!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) || status < 200 || status >= 300)
+                    return new(id, Outcomes.UnexpectedStatus, status, $"answered {status}, which the document does not list as a success", Array.Empty<SpecFinding>());
+                if (!operation.Operation.Parameters.Any(p => p.Kind == OpenApiParameterKind.Path) && json is JArray) _lists[id] = json;
+                var findings = DriftChecker.Check(_document, id, status.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), json!);
+                return new(id, findings.Count == 0 ? Outcomes.Conforms : Outcomes.Drift, status, null, findings);
+            }
+
+            /// <summary>
+            /// A value for path parameter <paramref name="name"/>: from the first item of a list operation of
+            /// the same tag (called first if need be), its field named <paramref name="name"/>, else (for <c>id</c>)
+            /// its <c>id</c> or <c>{resource}_id</c> field (<c>database_id</c> for <c>listDatabases</c>).
+            /// </summary>
+            private async Task<string?> IdForAsync(OpenApiOperationDescription operation, string name)
+            {
+                var tag = operation.Operation.Tags?.FirstOrDefault();
+                var lists = _document.Operations.Where(o => o.Method == "get" && o.Operation.Tags?.FirstOrDefault() == tag
+                    && !o.Operation.ActualParameters.Any(p => p.Kind == OpenApiParameterKind.Path || p.IsRequired)
+                    && o.Operation.ActualResponses.TryGetValue("200", out var ok) && ok.Content?.Values.FirstOrDefault()?.Schema?.ActualSchema.Type.HasFlag(NJsonSchema.JsonObjectType.Array) == true);
+                foreach (var list in lists)
+                {
+                    if (!_lists.TryGetValue(list.Operation.OperationId, out var items))
+                    {
+                        var (status, json, _) = await GetAsync(list, list.Path).ConfigureAwait(false);
+                        if (status is >= 200 and < 300 && json is JArray array) _lists[list.Operation.OperationId] = items = array;
+                        else continue;
+                    }
+                    if (items is not JArray { Count: > 0 } found || found[0] is not JObject first) continue;
+                    var resource = Singular(Resource(list.Operation.OperationId));
+                    foreach (var candidate in name == "id" ? new[] { "id", resource + "_id" } : new[] { name })
+                        if (first[candidate] is JValue { Type: JTokenType.String } value && ((string?)value)?.Length > 0) return (string)value!;
+                }
+                return null;
+            }
+
+            private async Task<(int? Status, JToken? Json, string? Failure)> GetAsync(OpenApiOperationDescription operation, string path)
+            {
+                var apiOperation = ApiOperations.Find(operation.Operation.OperationId) ?? new Clients.ApiOperation(operation.Operation.OperationId, "GET", operation.Path,
+                    OpenApiParts.ServerUrl(_document, _document.Paths[operation.Path], operation.Operation), "-", operation.Operation.Summary ?? operation.Operation.OperationId, new[] { 200 });
+                Uri uri;
+                try
+                {
+                    uri = _uris.Resolve(apiOperation, path.TrimStart('/'));
+                    TransportSecurity.Ensure(uri, apiOperation);
+                }
+                catch (UpstashConfigurationException ex)
+                {
+                    throw new CliInputException(ex.Message, ExitCodes.Usage);
+                }
+                using var request = new HttpRequestMessage(HttpMethod.Get, uri); // GET only: never anything that could change the account
+                request.Headers.Authorization = _credentials.AuthorizationHeader;
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                try
+                {
+                    using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _cancellationToken).ConfigureAwait(false);
+                    var status = (int)response.StatusCode;
+                    if (status < 200 || status >= 300) return (status, null, null);
+                    var bytes = await response.Content.ReadAsByteArrayAsync(_cancellationToken).ConfigureAwait(false);
+                    if (bytes.Length > MaxBodyBytes) return (status, null, $"the body is larger than {MaxBodyBytes} bytes");
+                    try
+                    {
+                        using var reader = new JsonTextReader(new System.IO.StringReader(Encoding.UTF8.GetString(bytes))) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+                        return (status, JToken.ReadFrom(reader), null);
+                    }
+                    catch (JsonReaderException ex)
+                    {
+                        return (status, null, $"the body is not JSON (line {ex.LineNumber}, position {ex.LinePosition})");
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !_cancellationToken.IsCancellationRequested))
+                {
+                    return (null, null, ex is OperationCanceledException ? "no answer within the timeout" : "the request failed: " + (ex as HttpRequestException)?.HttpRequestError);
+                }
+            }
+
+            /// <summary><c>listDatabases</c> → <c>databases</c>; <c>listSearchIndexes</c> → <c>search_indexes</c>.</summary>
+            private static string Resource(string listOperationId) =>
+                string.Join("_", System.Text.RegularExpressions.Regex.Split(listOperationId, "(?<=[a-z])(?=[A-Z])").Skip(1).Select(w => w.ToLowerInvariant()));
+
+            /// <summary><c>databases</c> → <c>database</c>, <c>search_indexes</c> → <c>search_index</c>, <c>policies</c> → <c>policy</c>.</summary>
+            private static string Singular(string word) =>
+                word.EndsWith("ies", StringComparison.Ordinal) ? word.Substring(0, word.Length - 3) + "y"
+                : new[] { "xes", "ches", "shes", "sses" }.Any(e => word.EndsWith(e, StringComparison.Ordinal)) ? word.Substring(0, word.Length - 2)
+                : word.EndsWith("s", StringComparison.Ordinal) ? word.Substring(0, word.Length - 1) : word;
+        }
+    }
+}
