@@ -18,7 +18,11 @@ namespace Upstash.DeveloperApi
         /// </summary>
         public Uri? BaseAddress { get; set; }
 
-        /// <summary>How long one attempt may take before the client gives up. Default 30 seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.</summary>
+        /// <summary>
+        /// How long one attempt may take before the client gives up: the wait for the response headers, and for a
+        /// buffered body the whole of it; for a body read as it arrives (lists, models), the longest wait for more
+        /// of it. Default 30 seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.
+        /// </summary>
         public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
         /// <summary>
@@ -33,7 +37,13 @@ namespace Upstash.DeveloperApi
         /// <summary>The wait before repeating a call whose connection was refused. Default 200 ms, doubled on each retry.</summary>
         public TimeSpan ConnectRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-        /// <summary>The largest response body the client reads, in bytes. Default 1 MiB; a larger body is an unreadable response.</summary>
+        /// <summary>
+        /// The largest response body the client buffers, in bytes. Default 1 MiB. It applies to the bodies the
+        /// client holds whole: the result of an operation that issues credentials (a larger one is an unreadable
+        /// response, its raw body kept) and plain-text results; error bodies are read up to 64 KiB of it. Lists
+        /// and other models are read as they arrive and no size limit applies to them: there, <see cref="Timeout"/>
+        /// bounds each wait for more of the body, not the whole transfer.
+        /// </summary>
         public int MaxResponseBytes { get; set; } = 1024 * 1024;
 
         /// <summary>Checks every value and throws for the first bad one, naming it.</summary>

@@ -12,7 +12,7 @@ namespace Upstash.DeveloperApi.Clients
     //   1. the operation's server, joined with the base address       (Servers/OperationUris.cs)
     //   2. credentials only over https, or http to loopback            (Security/TransportSecurity.cs)
     //   3. HTTP Basic auth                                             (Authentication/UpstashCredentials.cs)
-    //   4. send: timeout, retries only when not processed, bounded read (Http/UpstashHttpPipeline.cs)
+    //   4. send: timeout, retries only when not processed, the body streamed or buffered (Http/UpstashHttpPipeline.cs)
     //   5. every status the document does not list as a success -> a typed exception (Errors/StatusErrors.cs)
     //   6. the tolerant reader, by the shape of the result             (Serialization/ResponseReader.cs)
     public abstract partial class UpstashClientBase
@@ -22,20 +22,51 @@ namespace Upstash.DeveloperApi.Clients
         /// <summary>Sends the request of <paramref name="operation"/> and reads its result as <typeparamref name="T"/>.</summary>
         private protected async Task<T> SendAsync<T>(ApiOperation operation, HttpRequestMessage request, string relativeUrl, CancellationToken cancellationToken)
         {
-            using var response = await SendCoreAsync(operation, request, relativeUrl, cancellationToken).ConfigureAwait(false);
-            return ResponseReader.Read<T>(operation, response, _context.Log);
+            // Lists and models are read as they arrive, with no size limit; a response that carries new
+            // credentials is buffered and bounded, so that its raw body stays reachable when it cannot be read.
+            var stream = ResponseReader.CanStream<T>() && !operation.IssuesCredentials;
+            var uri = Prepare(operation, request, relativeUrl, out var http, out var settings);
+            var started = Diagnostics.ValueStopwatch.StartNew();
+            var activity = Diagnostics.UpstashTelemetry.Start(operation, uri);
+            int? status = null;
+            try
+            {
+                using var response = await SendCoreAsync(operation, request, http, settings, stream, cancellationToken).ConfigureAwait(false);
+                status = (int)response.StatusCode;
+                var result = ResponseReader.Read<T>(operation, response, _context.Log, cancellationToken);
+                Diagnostics.UpstashTelemetry.Stop(activity, operation, started, status, null);
+                return result;
+            }
+            catch (Exception ex)
+            {
+                Diagnostics.UpstashTelemetry.Stop(activity, operation, started, (ex as UpstashApiException)?.StatusCode ?? status, ex);
+                throw;
+            }
         }
 
         /// <summary>Sends the request of an operation that returns nothing.</summary>
         private protected async Task SendAsync(ApiOperation operation, HttpRequestMessage request, string relativeUrl, CancellationToken cancellationToken)
         {
-            using var response = await SendCoreAsync(operation, request, relativeUrl, cancellationToken).ConfigureAwait(false);
+            var uri = Prepare(operation, request, relativeUrl, out var http, out var settings);
+            var started = Diagnostics.ValueStopwatch.StartNew();
+            var activity = Diagnostics.UpstashTelemetry.Start(operation, uri);
+            try
+            {
+                using var response = await SendCoreAsync(operation, request, http, settings, streamBody: false, cancellationToken).ConfigureAwait(false);
+                Diagnostics.UpstashTelemetry.Stop(activity, operation, started, (int)response.StatusCode, null);
+            }
+            catch (Exception ex)
+            {
+                Diagnostics.UpstashTelemetry.Stop(activity, operation, started, (ex as UpstashApiException)?.StatusCode, ex);
+                throw;
+            }
         }
 
-        private async Task<HttpResponseMessage> SendCoreAsync(ApiOperation operation, HttpRequestMessage request, string relativeUrl, CancellationToken cancellationToken)
+        /// <summary>Steps 1 to 3: the URI, the transport check, the credentials.</summary>
+        private Uri Prepare(ApiOperation operation, HttpRequestMessage request, string relativeUrl, out HttpClient http, out ClientSettings settings)
         {
-            var settings = _context.Settings;
-            var http = _context.HttpClient;
+            settings = _context.Settings;
+            http = _context.HttpClient;
             var uri = Uris(settings, http, operation).Resolve(operation, relativeUrl);
             TransportSecurity.Ensure(uri, operation);
             request.RequestUri = uri;
@@ -43,8 +74,13 @@ namespace Upstash.DeveloperApi.Clients
                 $"{operation.Id}: the client has no credentials. Create it with credentials, or set {nameof(Credentials)}; " +
                 $"UpstashCredentials.FromEnvironment() reads {UpstashCredentials.EmailVariable} and {UpstashCredentials.ApiKeyVariable}.");
             request.Headers.Authorization = credentials.AuthorizationHeader;
+            return uri;
+        }
 
-            var response = await _context.Transport.SendAsync(http, request, operation, settings.Options, cancellationToken).ConfigureAwait(false);
+        /// <summary>Steps 4 and 5: send, and turn every status the document does not list as a success into its exception.</summary>
+        private async Task<HttpResponseMessage> SendCoreAsync(ApiOperation operation, HttpRequestMessage request, HttpClient http, ClientSettings settings, bool streamBody, CancellationToken cancellationToken)
+        {
+            var response = await _context.Transport.SendAsync(http, request, operation, settings.Options, streamBody, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (operation.IsSuccess(status)) return response;
             try

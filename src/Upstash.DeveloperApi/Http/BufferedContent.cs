@@ -35,10 +35,11 @@ namespace Upstash.DeveloperApi.Http
 
         public string? MediaType => _contentType?.MediaType;
 
-        public bool IsJsonMediaType =>
-            MediaType == null ||
-            MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
-            MediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+        public bool IsJsonMediaType => MediaType == null || IsJson(MediaType);
+
+        /// <summary>Whether a media type is JSON (<c>application/json</c>, <c>…+json</c>).</summary>
+        public static bool IsJson(string mediaType) =>
+            mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
         public static BufferedContent Empty(MediaTypeHeaderValue? contentType) => new(null, 0, contentType);
 

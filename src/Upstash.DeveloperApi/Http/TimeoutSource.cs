@@ -37,11 +37,18 @@ namespace Upstash.DeveloperApi.Http
             return new TimeoutSource(source, link, source.Token, timeout);
         }
 
-        public void Dispose()
+        public void Dispose() => Dispose(reusable: true);
+
+        /// <summary>
+        /// Ends the attempt. <paramref name="reusable"/> is false when something may still hold the token: a
+        /// streamed body, which the handler keeps reading under the token the request was sent with. Such a
+        /// source is never reused (another call's timeout would end this body) and never fires (it is disposed).
+        /// </summary>
+        public void Dispose(bool reusable)
         {
             if (_source == null) return;
             _link.Dispose();
-            if (_started.Elapsed.Ticks < _timeout.Ticks / 2) Return(_source);
+            if (reusable && _started.Elapsed.Ticks < _timeout.Ticks / 2) Return(_source);
             else _source.Dispose();
         }
 

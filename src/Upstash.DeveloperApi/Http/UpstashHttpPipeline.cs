@@ -22,8 +22,17 @@ namespace Upstash.DeveloperApi.Http
         public Diagnostics.UpstashClientLog? Log { get; }
 
         /// <summary>Sends <paramref name="request"/> and reads its body (see the class).</summary>
-        /// <returns>The response, its body buffered.</returns>
-        public async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, ApiOperation operation, UpstashClientOptions options, CancellationToken cancellationToken)
+        /// <param name="http">Sends the request.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="operation">What is called.</param>
+        /// <param name="options">The timeout, retries and limits that apply.</param>
+        /// <param name="streamBody">
+        /// Whether a success body is read as it arrives (<see cref="StreamedContent"/>: lists and models) rather than
+        /// buffered within <see cref="UpstashClientOptions.MaxResponseBytes"/> (<see cref="BufferedContent"/>).
+        /// </param>
+        /// <param name="cancellationToken">The caller's cancellation.</param>
+        /// <returns>The response, its body buffered or open for streaming.</returns>
+        public async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, ApiOperation operation, UpstashClientOptions options, bool streamBody, CancellationToken cancellationToken)
         {
             var started = Diagnostics.ValueStopwatch.StartNew();
             // SocketsHttpHandler repeats a request that has no body, up to 3 times, when the connection
@@ -38,6 +47,7 @@ namespace Upstash.DeveloperApi.Http
                 var retryReason = string.Empty;
                 var retryDelay = TimeSpan.Zero;
                 var timeout = TimeoutSource.Start(options.Timeout, cancellationToken);
+                var streaming = false;
                 try
                 {
                     HttpResponseMessage? response = null;
@@ -73,7 +83,13 @@ namespace Upstash.DeveloperApi.Http
                         var retryAfter = (status == 429 || status == 503) && attempt < options.MaxRetries ? RetryAfter(response) : null;
                         if (!(retryAfter.HasValue && retryAfter.Value <= options.MaxRetryDelay && TryClone(request, out retry)))
                         {
-                            await BufferBodyAsync(response, operation, options, timeout.Token, cancellationToken).ConfigureAwait(false);
+                            if (streamBody && status >= 200 && status < 300 && response.Content != null)
+                            {
+                                response.Content = await StreamedContent.OpenAsync(response.Content, options.Timeout, cancellationToken).ConfigureAwait(false);
+                                streaming = true;
+                            }
+                            else
+                                await BufferBodyAsync(response, operation, options, timeout.Token, cancellationToken).ConfigureAwait(false);
                             if (attempt > 0) SetRetries(response, attempt);
                             Log?.Responded(operation, status, started.Elapsed, attempt);
                             return response;
@@ -84,10 +100,11 @@ namespace Upstash.DeveloperApi.Http
                 }
                 finally
                 {
-                    timeout.Dispose();
+                    timeout.Dispose(reusable: !streaming);
                 }
 
                 Log?.Retrying(operation, retryReason, attempt + 1);
+                Diagnostics.UpstashTelemetry.Retry(retryReason, attempt + 1);
                 await Task.Delay(retryDelay, cancellationToken).ConfigureAwait(false);
                 if (!ReferenceEquals(current, request)) current.Dispose();
                 current = retry!;

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Reflection;
 using System.Text;
+using System.Threading;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Upstash.DeveloperApi.Clients;
@@ -15,16 +16,21 @@ namespace Upstash.DeveloperApi.Serialization
 {
     /// <summary>
     /// Reads a success body by the shape of the operation's result, the same way for every operation: a
-    /// model through the tolerant reader, a list item by item, a string as what it is (the JSON string
-    /// <c>"OK"</c> or plain text <c>OK</c>). A body that yields nothing usable is an unreadable response whose
-    /// raw body stays reachable from code (<see cref="UpstashApiException.GetRawResponseBody"/>), never from a message.
+    /// model field by field and a list item by item, as they arrive (buffered only for an operation that
+    /// issues credentials), a string as what it is (the JSON string <c>"OK"</c> or plain text <c>OK</c>).
+    /// A body that yields nothing usable is an unreadable response; when it was buffered, its raw body stays
+    /// reachable from code (<see cref="UpstashApiException.GetRawResponseBody"/>), never from a message.
     /// </summary>
     internal static class ResponseReader
     {
         private static readonly ConcurrentDictionary<Type, PropertyInfo[]> SecretProperties = new();
 
-        public static T Read<T>(ApiOperation operation, HttpResponseMessage response, Diagnostics.UpstashClientLog? log)
+        /// <summary>Whether results of type <typeparamref name="T"/> can be read as they arrive (lists and models; a string is read whole).</summary>
+        public static bool CanStream<T>() => Shape<T>.CanStream;
+
+        public static T Read<T>(ApiOperation operation, HttpResponseMessage response, Diagnostics.UpstashClientLog? log, CancellationToken cancellationToken)
         {
+            if (response.Content is StreamedContent streamed) return ReadStreamed<T>(operation, response, streamed, log, cancellationToken);
             var status = (int)response.StatusCode;
             var body = response.Content as BufferedContent ?? BufferedContent.Empty(null);
             var result = Shape<T>.Read(body, out var problem);
@@ -38,6 +44,39 @@ namespace Upstash.DeveloperApi.Serialization
             if (!body.IsJsonMediaType && body.Length > 0 && result is IReadIssueSink sink)
                 sink.AddReadIssue($"the content type was '{SafeMediaType(body)}', not application/json.");
             return result;
+        }
+
+        /// <summary>A list or a model read as it arrives. A transport failure on the way is an unreadable response; a stall of more than the timeout too; a cancellation is a cancellation.</summary>
+        private static T ReadStreamed<T>(ApiOperation operation, HttpResponseMessage response, StreamedContent body, Diagnostics.UpstashClientLog? log, CancellationToken cancellationToken)
+        {
+            var status = (int)response.StatusCode;
+            object? result;
+            string? problem;
+            try
+            {
+                result = Shape<T>.ReadStream(body.Stream, out problem);
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is ObjectDisposedException || ex is HttpRequestException)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var reason = body.Stalled ? "the body stopped arriving for longer than the timeout" : "the connection broke while the body was being read";
+                var exception = CallErrors.UnreadableSuccess(operation, status, reason, null, ex);
+                log?.CallFailed(exception);
+                throw exception;
+            }
+            var mediaType = body.ContentType?.MediaType;
+            if (result == null)
+            {
+                var reason = mediaType != null && !BufferedContent.IsJson(mediaType)
+                    ? $"the body is '{Redaction.SanitizeServerText(mediaType, null, 60)}', not JSON"
+                    : problem ?? "the body is not what the document describes";
+                var exception = CallErrors.UnreadableSuccess(operation, status, reason, null, null);
+                log?.CallFailed(exception);
+                throw exception;
+            }
+            if (mediaType != null && !BufferedContent.IsJson(mediaType) && result is IReadIssueSink sink)
+                sink.AddReadIssue($"the content type was '{Redaction.SanitizeServerText(mediaType, null, 60)}', not application/json.");
+            return (T)result;
         }
 
         /// <summary>A string result: a JSON string is unquoted, anything else is the text as sent.</summary>
@@ -95,9 +134,28 @@ namespace Upstash.DeveloperApi.Serialization
         {
             private delegate object? Reader(BufferedContent body, out string? problem);
 
+            private delegate object? StreamShapeReader(System.IO.Stream body, out string? problem);
+
             private static readonly Reader ReadAny = Choose();
 
+            private static readonly StreamShapeReader? ReadFromStream = ChooseStream();
+
+            public static bool CanStream => ReadFromStream != null;
+
             public static T? Read(BufferedContent body, out string? problem) => (T?)ReadAny(body, out problem);
+
+            public static object? ReadStream(System.IO.Stream body, out string? problem) => ReadFromStream!(body, out problem);
+
+            private static StreamShapeReader? ChooseStream()
+            {
+                var type = typeof(T);
+                if (type == typeof(string)) return null;
+                if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(IReadOnlyList<>))
+                    return (System.IO.Stream body, out string? problem) => TolerantJson.ReadObject(type, body, out problem);
+                var method = typeof(TolerantJson).GetMethods().Single(m => m.Name == nameof(TolerantJson.ReadList) && m.GetParameters()[0].ParameterType == typeof(System.IO.Stream))
+                    .MakeGenericMethod(type.GetGenericArguments()[0]);
+                return (StreamShapeReader)Delegate.CreateDelegate(typeof(StreamShapeReader), method);
+            }
 
             private static Reader Choose()
             {
@@ -110,8 +168,9 @@ namespace Upstash.DeveloperApi.Serialization
                     };
                 if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
                 {
-                    var method = typeof(TolerantJson).GetMethod(nameof(TolerantJson.ReadList))!.MakeGenericMethod(type.GetGenericArguments()[0]);
-                    return (Reader)Delegate.CreateDelegate(typeof(Reader), method);
+                    // A buffered list (a credential-issuing operation that returns one) is read the same way as a streamed one.
+                    var fromStream = ChooseStream()!;
+                    return (BufferedContent body, out string? problem) => fromStream(body.OpenRead(), out problem);
                 }
                 return (BufferedContent body, out string? problem) => TolerantJson.Read(type, body, out problem);
             }

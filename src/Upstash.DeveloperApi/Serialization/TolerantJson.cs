@@ -16,12 +16,13 @@ namespace Upstash.DeveloperApi.Serialization
     }
 
     /// <summary>
-    /// The tolerant reader, for every model and every list. A body that matches the document is read in one
-    /// streaming pass, exactly as a hand-written call would. Only when that pass fails does a slow path run:
-    /// for an object, the JSON is loaded (up to where it breaks off, if it does) and every field converted on
-    /// its own, so a field that cannot be converted is left null and noted, and every other field, a new
-    /// token above all, is kept; for a list, each item that failed is read that way, and the good items are
-    /// kept as they were.
+    /// The tolerant reader, for every model and every list. A buffered object (the result of an operation
+    /// that issues credentials) is read in one pass, exactly as a hand-written call would, and a slow path
+    /// runs when that pass fails: the JSON is loaded (up to where it breaks off, if it does) and every field
+    /// converted on its own, so a field that cannot be converted is left null and noted, and every other
+    /// field, a new token above all, is kept. A streamed object is read field by field as it arrives, with
+    /// the same outcome. A list is read as it arrives, item by item: an item that cannot be read is left
+    /// out and noted, and the good items are kept.
     /// </summary>
     internal static class TolerantJson
     {
@@ -63,86 +64,151 @@ namespace Upstash.DeveloperApi.Serialization
         }
 
         /// <summary>
-        /// Reads a JSON array of <typeparamref name="T"/> item by item. An item that cannot be read as the
-        /// document says is read field by field from the buffered body; an item that is not an object at all
-        /// is left out; both are noted on the list.
+        /// Reads a JSON array of <typeparamref name="T"/> item by item as it arrives: memory holds the items,
+        /// never the body. An item that cannot be read as the document says is left out and noted on the list.
         /// </summary>
-        public static ModelList<T>? ReadList<T>(BufferedContent body, out string? problem)
+        /// <exception cref="System.IO.IOException">The connection failed while the body arrived (the caller tells a stall or a cancellation apart).</exception>
+        public static ModelList<T>? ReadList<T>(Stream body, out string? problem)
         {
+            using var reader = NewReader(body);
             problem = null;
-            if (body.Length == 0)
-            {
-                problem = "the body is empty";
-                return null;
-            }
             var items = new List<T>();
-            List<int>? failed = null;
-            string? brokeOff = null;
-            using (var reader = NewReader(body))
-            {
-                try
-                {
-                    if (!reader.Read() || reader.TokenType != JsonToken.StartArray)
-                    {
-                        problem = "the body is not a JSON array";
-                        return null;
-                    }
-                    for (var index = 0; reader.Read() && reader.TokenType != JsonToken.EndArray; index++)
-                    {
-                        var depth = reader.Depth;
-                        var startsContainer = reader.TokenType == JsonToken.StartObject || reader.TokenType == JsonToken.StartArray;
-                        try
-                        {
-                            var item = Serializer.Deserialize<T>(reader);
-                            if (item == null) (failed ??= new List<int>()).Add(index);
-                            items.Add(item!);
-                        }
-                        catch (Exception ex) when (ex is JsonSerializationException || ex is FormatException || ex is InvalidCastException || ex is OverflowException || ex is ArgumentException)
-                        {
-                            (failed ??= new List<int>()).Add(index);
-                            items.Add(default!); // a place kept for the slow path
-                            if (startsContainer) SkipToEndOf(reader, depth);
-                        }
-                    }
-                }
-                catch (JsonReaderException ex)
-                {
-                    brokeOff = $"the JSON breaks off or is malformed at line {ex.LineNumber}, position {ex.LinePosition}; the items before that point were kept";
-                }
-            }
-            return Salvage(items, failed, brokeOff, body);
-        }
-
-        private static ModelList<T> Salvage<T>(List<T> items, List<int>? failed, string? brokeOff, BufferedContent body)
-        {
-            if (failed != null)
-            {
-                var elements = LoadArray(body);
-                foreach (var index in failed)
-                {
-                    var element = index < elements.Count ? elements[index] as JObject : null;
-                    var item = element == null ? default : (T?)FromObject(typeof(T), element, null);
-                    if (index < items.Count) items[index] = item!;
-                    else items.Add(item!);
-                }
-            }
             var issues = new List<string>();
-            var kept = new List<T>(items.Count);
-            for (var i = 0; i < items.Count; i++)
+            try
             {
-                if (items[i] == null)
+                if (!reader.Read())
                 {
-                    issues.Add($"item {i} could not be read as the documented type; it was left out.");
-                    continue;
+                    problem = "the body is empty";
+                    return null;
                 }
-                if (failed != null && failed.Contains(i) && items[i] is IReadIssues partial && partial.ReadIssues.Count > 0)
-                    issues.Add($"item {i} was read with {partial.ReadIssues.Count} read issue(s); see its ReadIssues.");
-                kept.Add(items[i]);
+                if (reader.TokenType != JsonToken.StartArray)
+                {
+                    problem = "the body is not a JSON array";
+                    return null;
+                }
+                var complete = false;
+                for (var index = 0; reader.Read(); index++)
+                {
+                    if (reader.TokenType == JsonToken.EndArray)
+                    {
+                        complete = true;
+                        break;
+                    }
+                    var depth = reader.Depth;
+                    var startsContainer = reader.TokenType == JsonToken.StartObject || reader.TokenType == JsonToken.StartArray;
+                    try
+                    {
+                        var item = Serializer.Deserialize<T>(reader);
+                        if (item != null) items.Add(item);
+                        else issues.Add($"item {index} is null; it was left out.");
+                    }
+                    catch (Exception ex) when (ex is not JsonReaderException && IsReadFailure(ex))
+                    {
+                        if (startsContainer && !SkipToEndOf(reader, depth)) break;
+                        issues.Add($"item {index} could not be read as the documented type; it was left out.");
+                    }
+                }
+                if (!complete) issues.Add($"the JSON breaks off before the end of the list; the {items.Count} items before that point were kept.");
             }
-            if (brokeOff != null) issues.Add(brokeOff + ".");
-            var list = new ModelList<T>(kept);
+            catch (JsonReaderException ex)
+            {
+                issues.Add($"the JSON breaks off or is malformed at line {ex.LineNumber}, position {ex.LinePosition}; the {items.Count} items before that point were kept.");
+            }
+            var list = new ModelList<T>(items);
             foreach (var issue in issues) list.AddReadIssue(issue);
             return list;
+        }
+
+        /// <summary>
+        /// Reads an object of <paramref name="type"/> as it arrives, field by field: memory holds the model, never
+        /// the body. A field that cannot be converted is left null and noted; when the JSON breaks off, the fields
+        /// before the break are kept and the break is noted. Null when nothing usable arrived, with <paramref name="problem"/> saying why.
+        /// </summary>
+        /// <exception cref="System.IO.IOException">The connection failed while the body arrived (the caller tells a stall or a cancellation apart).</exception>
+        public static object? ReadObject(Type type, Stream body, out string? problem)
+        {
+            problem = null;
+            using var reader = NewReader(body);
+            if (Serializer.ContractResolver.ResolveContract(type) is not JsonObjectContract contract || contract.DefaultCreator == null)
+            {
+                // Not a model with fields (a dictionary, say): one pass, no salvage.
+                try
+                {
+                    var whole = Serializer.Deserialize(reader, type);
+                    if (whole == null) problem = "the body is empty";
+                    return whole;
+                }
+                catch (Exception ex) when (IsReadFailure(ex))
+                {
+                    problem = "the body is not what the document describes";
+                    return null;
+                }
+            }
+            object? result = null;
+            IReadIssueSink? sink = null;
+            var fields = 0;
+            try
+            {
+                if (!reader.Read())
+                {
+                    problem = "the body is empty";
+                    return null;
+                }
+                if (reader.TokenType != JsonToken.StartObject)
+                {
+                    problem = "the body is not a JSON object";
+                    return null;
+                }
+                result = contract.DefaultCreator();
+                sink = result as IReadIssueSink;
+                var complete = false;
+                while (reader.Read())
+                {
+                    if (reader.TokenType == JsonToken.EndObject)
+                    {
+                        complete = true;
+                        break;
+                    }
+                    var name = (string)reader.Value!;
+                    if (!reader.Read() || !ReadField(contract, result, sink, name, reader)) break;
+                    fields++;
+                }
+                if (!complete) problem = "the JSON breaks off before the end of the object";
+            }
+            catch (JsonReaderException ex)
+            {
+                problem = $"the JSON breaks off or is malformed at line {ex.LineNumber}, position {ex.LinePosition}";
+            }
+            if (result == null || (fields == 0 && problem != null)) return null;
+            if (problem != null) sink?.AddReadIssue(problem + "; the fields before that point were kept.");
+            return result;
+        }
+
+        /// <summary>
+        /// One field of a streamed object: converted to its property, kept as additional data when undocumented,
+        /// left null and noted when it cannot be converted. False when the body ended inside the field.
+        /// </summary>
+        private static bool ReadField(JsonObjectContract contract, object result, IReadIssueSink? sink, string name, JsonReader reader)
+        {
+            var property = contract.Properties.GetClosestMatchProperty(name);
+            if (property == null || property.Ignored || !property.Writable || property.ValueProvider == null || property.PropertyType == null)
+            {
+                var value = JToken.ReadFrom(reader);
+                contract.ExtensionDataSetter?.Invoke(result, name, value is JValue primitive ? primitive.Value : value);
+                return true;
+            }
+            var depth = reader.Depth;
+            var startsContainer = reader.TokenType == JsonToken.StartObject || reader.TokenType == JsonToken.StartArray;
+            try
+            {
+                property.ValueProvider.SetValue(result, Serializer.Deserialize(reader, property.PropertyType));
+            }
+            catch (Exception ex) when (ex is not JsonReaderException && IsReadFailure(ex))
+            {
+                if (startsContainer && !SkipToEndOf(reader, depth)) return false;
+                sink?.AddReadIssue($"'{Redaction.SafePath(name)}' could not be read as the documented type; it was left null.");
+            }
+            return true;
         }
 
         private static object? FromObject(Type type, JObject json, string? problem)
@@ -207,32 +273,21 @@ namespace Upstash.DeveloperApi.Serialization
             return salvaged;
         }
 
-        /// <summary>The elements of the body's array, as far as they can be read.</summary>
-        private static List<JToken> LoadArray(BufferedContent body)
-        {
-            var elements = new List<JToken>();
-            try
-            {
-                using var reader = NewReader(body);
-                if (!reader.Read() || reader.TokenType != JsonToken.StartArray) return elements;
-                while (reader.Read() && reader.TokenType != JsonToken.EndArray)
-                    elements.Add(JToken.ReadFrom(reader));
-            }
-            catch (JsonReaderException)
-            {
-                // the elements before the break are kept
-            }
-            return elements;
-        }
-
-        private static void SkipToEndOf(JsonReader reader, int depth)
+        /// <summary>Moves to the end of the container that starts at <paramref name="depth"/>; false when the body ends first.</summary>
+        private static bool SkipToEndOf(JsonReader reader, int depth)
         {
             while (!(reader.Depth == depth && (reader.TokenType == JsonToken.EndObject || reader.TokenType == JsonToken.EndArray)))
-                if (!reader.Read()) return;
+                if (!reader.Read()) return false;
+            return true;
         }
 
         private static JsonTextReader NewReader(BufferedContent body) =>
             new(new StreamReader(body.OpenRead(), Encoding.UTF8)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+
+        /// <summary>A reader of a body as it arrives (16 KiB at a time), leaving the stream to its owner.</summary>
+
+        private static JsonTextReader NewReader(Stream body) =>
+            new(new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024, leaveOpen: true)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
 
         internal static bool IsReadFailure(Exception ex) =>
             ex is JsonException || ex is FormatException || ex is InvalidCastException || ex is OverflowException || ex is ArgumentException;

@@ -69,6 +69,7 @@ namespace Upstash.DeveloperApi.Tests.Support
                     return;
                 }
                 Interlocked.Increment(ref _connections);
+                client.NoDelay = true; // a script's small writes go out as written, not held back for an ACK
                 _clients.Add(client);
                 _ = Task.Run(async () =>
                 {
