@@ -31,8 +31,9 @@ namespace Upstash.DeveloperApi.Clients
             int? status = null;
             try
             {
-                using var response = await SendCoreAsync(operation, request, http, settings, stream, cancellationToken).ConfigureAwait(false);
+                using var response = await _context.Transport.SendAsync(http, request, operation, settings.Options, stream, cancellationToken).ConfigureAwait(false);
                 status = (int)response.StatusCode;
+                EnsureSuccess(operation, response);
                 var result = ResponseReader.Read<T>(operation, response, _context.Log, cancellationToken);
                 Diagnostics.UpstashTelemetry.Stop(activity, operation, started, status, null);
                 return result;
@@ -52,7 +53,8 @@ namespace Upstash.DeveloperApi.Clients
             var activity = Diagnostics.UpstashTelemetry.Start(operation, uri);
             try
             {
-                using var response = await SendCoreAsync(operation, request, http, settings, streamBody: false, cancellationToken).ConfigureAwait(false);
+                using var response = await _context.Transport.SendAsync(http, request, operation, settings.Options, streamBody: false, cancellationToken).ConfigureAwait(false);
+                EnsureSuccess(operation, response);
                 Diagnostics.UpstashTelemetry.Stop(activity, operation, started, (int)response.StatusCode, null);
             }
             catch (Exception ex)
@@ -77,22 +79,13 @@ namespace Upstash.DeveloperApi.Clients
             return uri;
         }
 
-        /// <summary>Steps 4 and 5: send, and turn every status the document does not list as a success into its exception.</summary>
-        private async Task<HttpResponseMessage> SendCoreAsync(ApiOperation operation, HttpRequestMessage request, HttpClient http, ClientSettings settings, bool streamBody, CancellationToken cancellationToken)
+        /// <summary>Step 5: every status the document does not list as a success becomes its exception (the response is disposed by the caller).</summary>
+        private void EnsureSuccess(ApiOperation operation, HttpResponseMessage response)
         {
-            var response = await _context.Transport.SendAsync(http, request, operation, settings.Options, streamBody, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (operation.IsSuccess(status)) return response;
-            try
-            {
-                var exception = StatusErrors.Create(operation, response);
-                _context.Log?.CallFailed(exception);
-                throw exception;
-            }
-            finally
-            {
-                response.Dispose();
-            }
+            if (operation.IsSuccess((int)response.StatusCode)) return;
+            var exception = StatusErrors.Create(operation, response);
+            _context.Log?.CallFailed(exception);
+            throw exception;
         }
 
         /// <summary>The URI builder for the base address that applies now: this client's, else the options', else the HttpClient's.</summary>

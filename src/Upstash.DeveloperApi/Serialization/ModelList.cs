@@ -4,6 +4,7 @@ using System.Collections.Generic;
 namespace Upstash.DeveloperApi.Serialization
 {
     /// <summary>The list an operation returns: read-only, and it says which items could not be read (<see cref="IReadIssues"/>).</summary>
+    [Newtonsoft.Json.JsonConverter(typeof(StreamedJson.Converter))]
     internal sealed class ModelList<T> : IReadOnlyList<T>, IReadIssues, IReadIssueSink
     {
         private readonly List<T> _items;

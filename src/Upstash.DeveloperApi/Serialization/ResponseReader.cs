@@ -23,7 +23,8 @@ namespace Upstash.DeveloperApi.Serialization
     /// </summary>
     internal static class ResponseReader
     {
-        private static readonly ConcurrentDictionary<Type, PropertyInfo[]> SecretProperties = new();
+        // Per operation (by reference): an operation has one result type.
+        private static readonly ConcurrentDictionary<ApiOperation, SecretFields> CredentialFields = new();
 
         /// <summary>Whether results of type <typeparamref name="T"/> can be read as they arrive (lists and models; a string is read whole).</summary>
         public static bool CanStream<T>() => Shape<T>.CanStream;
@@ -107,15 +108,42 @@ namespace Upstash.DeveloperApi.Serialization
         /// </summary>
         private static string? MissingSecrets(object result, ApiOperation operation, bool brokeOff)
         {
-            var properties = SecretProperties.GetOrAdd(result.GetType(), type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.PropertyType == typeof(string) && SecretNames.IsSecret(JsonName(p)))
-                .ToArray());
-            if (properties.Length == 0) return null;
-            bool Set(PropertyInfo p) => !string.IsNullOrEmpty((string?)p.GetValue(result));
-            var named = properties.Where(p => SecretNames.Words(JsonName(p)).Any(w => operation.CredentialWords.Contains(w.ToLowerInvariant().TrimEnd('s')))).ToList();
-            if (named.Count > 0 ? !named.All(Set) : !properties.Any(Set)) return "the body does not have the new credentials";
-            if (brokeOff && !properties.All(Set)) return "the JSON breaks off before all of the new credentials";
+            if (!CredentialFields.TryGetValue(operation, out var secrets))
+                secrets = CredentialFields.GetOrAdd(operation, new SecretFields(result.GetType(), operation));
+            if (secrets.All.Length == 0) return null;
+            if (secrets.Named.Length > 0 ? !AllSet(secrets.Named, result) : !AnySet(secrets.All, result)) return "the body does not have the new credentials";
+            if (brokeOff && !AllSet(secrets.All, result)) return "the JSON breaks off before all of the new credentials";
             return null;
+        }
+
+        private static bool AllSet(PropertyInfo[] properties, object result)
+        {
+            foreach (var property in properties)
+                if (string.IsNullOrEmpty((string?)property.GetValue(result))) return false;
+            return true;
+        }
+
+        private static bool AnySet(PropertyInfo[] properties, object result)
+        {
+            foreach (var property in properties)
+                if (!string.IsNullOrEmpty((string?)property.GetValue(result))) return true;
+            return false;
+        }
+
+        /// <summary>The fields of a result type named like secrets, and those the operation names, worked out once per type and operation.</summary>
+        private sealed class SecretFields
+        {
+            public SecretFields(Type type, ApiOperation operation)
+            {
+                All = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Where(p => p.PropertyType == typeof(string) && SecretNames.IsSecret(JsonName(p)))
+                    .ToArray();
+                Named = All.Where(p => SecretNames.Words(JsonName(p)).Any(w => operation.CredentialWords.Contains(w.ToLowerInvariant().TrimEnd('s')))).ToArray();
+            }
+
+            public PropertyInfo[] All { get; }
+
+            public PropertyInfo[] Named { get; }
         }
 
         private static string JsonName(PropertyInfo property) => property.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName ?? property.Name;
@@ -151,8 +179,8 @@ namespace Upstash.DeveloperApi.Serialization
                 var type = typeof(T);
                 if (type == typeof(string)) return null;
                 if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(IReadOnlyList<>))
-                    return (System.IO.Stream body, out string? problem) => TolerantJson.ReadObject(type, body, out problem);
-                var method = typeof(TolerantJson).GetMethods().Single(m => m.Name == nameof(TolerantJson.ReadList) && m.GetParameters()[0].ParameterType == typeof(System.IO.Stream))
+                    return (System.IO.Stream body, out string? problem) => StreamedJson.ReadObject(type, body, out problem);
+                var method = typeof(StreamedJson).GetMethod(nameof(StreamedJson.ReadList))!
                     .MakeGenericMethod(type.GetGenericArguments()[0]);
                 return (StreamShapeReader)Delegate.CreateDelegate(typeof(StreamShapeReader), method);
             }

@@ -55,6 +55,48 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         }
 
         [Test]
+        public async Task A_rotation_whose_answer_never_comes_times_out_as_outcome_unknown_after_one_request()
+        {
+            using var server = new RawTcpServer(async connection =>
+            {
+                await connection.ReadRequestAsync();
+                await connection.HoldAsync();
+            });
+            using var client = Client(server.BaseAddress, timeout: TimeSpan.FromSeconds(1));
+
+            var call = () => client.ResetQStashTokenAsync();
+
+            var thrown = (await call.Should().ThrowAsync<UpstashOutcomeUnknownException>()).Which;
+            thrown.IsTimeout.Should().BeTrue();
+            server.Connections.Should().Be(1);
+            server.Requests.Should().Be(1);
+        }
+
+        [TestCase("stall", TestName = "A rotation whose body stalls after the headers is unreadable at the timeout, after one request")]
+        [TestCase("close", TestName = "A rotation whose body stops halfway and closes is unreadable, after one request")]
+        public async Task A_rotation_whose_body_arrives_in_part_is_unreadable_and_sent_once(string then)
+        {
+            var body = Encoding.UTF8.GetBytes(Examples.ResetQStashTokenJson);
+            using var server = new RawTcpServer(async connection =>
+            {
+                await connection.ReadRequestAsync();
+                await connection.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n");
+                await connection.WriteAsync(body.Take(body.Length / 2).ToArray());
+                if (then == "close") connection.Close(); else await connection.HoldAsync();
+            });
+            using var client = Client(server.BaseAddress, timeout: TimeSpan.FromSeconds(1));
+
+            var call = () => client.ResetQStashTokenAsync();
+
+            var thrown = (await call.Should().ThrowAsync<UpstashUnreadableResponseException>()).Which;
+            thrown.Message.Should().Contain(then == "close" ? "connection broke" : "did not arrive within the timeout").And.Contain("rotated");
+            thrown.StatusCode.Should().Be(200);
+            await Task.Delay(200);
+            server.Connections.Should().Be(1);
+            server.Requests.Should().Be(1, "the server answered: the rotation happened and is never repeated");
+        }
+
+        [Test]
         public async Task A_rotation_whose_connection_drops_goes_out_once_through_the_cli_too()
         {
             using var server = new RawTcpServer(async connection =>

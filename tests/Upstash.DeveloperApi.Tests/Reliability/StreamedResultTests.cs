@@ -164,6 +164,20 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         }
 
         [Test]
+        public async Task Several_bad_items_in_one_list_are_each_left_out_and_noted_and_every_good_item_is_kept()
+        {
+            var item = AuditLog.ToString(Formatting.None);
+            const string badShape = "{\"timestamp\":{\"not\":\"a number\"}}";
+            using var server = Answer($"[{item},{badShape},{item},\"text\",{item},{badShape},{item}]");
+            using var upstash = Client(server);
+
+            var logs = await upstash.AuditLogs.ListAuditLogsAsync();
+
+            logs.Should().HaveCount(4);
+            ((IReadIssues)logs).ReadIssues.Should().HaveCount(3).And.Contain(i => i.Contains("item 1")).And.Contain(i => i.Contains("item 3")).And.Contain(i => i.Contains("item 5"));
+        }
+
+        [Test]
         public async Task A_stats_document_of_several_megabytes_is_read_with_the_default_settings()
         {
             const int points = 100_000;
@@ -199,7 +213,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         [Test]
         public async Task A_streamed_model_leaves_a_field_of_the_wrong_type_null_and_keeps_the_rest_and_unknown_fields()
         {
-            using var server = Answer("{\"daily_net_commands\":\"many\",\"keyspace\":[{\"x\":\"a\",\"y\":1}],\"new_field\":{\"nested\":[1,2]},\"daily_read_requests\":3}");
+            using var server = Answer("{\"daily_net_commands\":\"many\",\"keyspace\":[{\"x\":\"a\",\"y\":1}],\"new_field\":{\"nested\":[1,2]},\"throughput\":{\"x\":1},\"daily_read_requests\":3}");
             using var upstash = Client(server);
 
             var stats = await upstash.Redis.GetDatabaseStatsAsync("db-1");
@@ -208,7 +222,8 @@ namespace Upstash.DeveloperApi.Tests.Reliability
             stats.Keyspace.Should().ContainSingle();
             stats.DailyReadRequests.Should().Be(3, "the fields after the bad one are read too");
             stats.AdditionalProperties.Should().ContainKey("new_field");
-            stats.ReadIssues.Should().ContainSingle().Which.Should().Contain("'daily_net_commands'").And.Contain("left null");
+            stats.Throughput.Should().BeNull();
+            stats.ReadIssues.Should().HaveCount(2).And.Contain(i => i.Contains("'daily_net_commands'") && i.Contains("left null")).And.Contain(i => i.Contains("'throughput'"));
         }
 
         [Test]

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Upstash.DeveloperApi.Benchmarks
+{
+    /// <summary>
+    /// The peak working set of one list call, each client in a fresh process of its own: this process serves
+    /// the list over loopback (Kestrel on 127.0.0.1), so the children hold only what their client holds.
+    /// Row (0) is a child that starts, builds its clients and makes no call: the part of every peak that is
+    /// not the list. Each figure is the median of <see cref="Runs"/> runs.
+    /// Usage: <c>dotnet Upstash.DeveloperApi.Benchmarks.dll peak-memory [items]</c> (Release build).
+    /// </summary>
+    public static class PeakWorkingSet
+    {
+        private const int Runs = 3;
+        private const string ChildVerb = "peak-memory-child";
+        private static readonly string[] Operations = { "listAuditLogs", "listDatabases" };
+        private static readonly (string Key, string Label)[] Variants =
+        {
+            ("none", "(0) start-up, no call"),
+            ("generated", "(a) generated client"),
+            ("handwritten", "(b) hand-written HttpClient + Newtonsoft"),
+            ("stj", "(c) HttpClient + System.Text.Json source-gen"),
+        };
+
+        public static bool IsChild(string[] args) => args.Length > 0 && args[0] == ChildVerb;
+
+        /// <summary>The parent: serves the lists, runs every child, prints the table.</summary>
+        public static async Task<int> RunAsync(string[] args)
+        {
+            var items = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+            var payloads = Operations.ToDictionary(o => o, o => ListPayload.Build(o, items));
+            var port = FreePort();
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            await using var server = builder.Build();
+            foreach (var operation in Operations)
+            {
+                var body = payloads[operation];
+                server.MapGet("/" + ListPayload.PathOf(operation), async context =>
+                {
+                    context.Response.ContentType = "application/json";
+                    await context.Response.Body.WriteAsync(body);
+                });
+            }
+            await server.StartAsync();
+            var host = $"http://127.0.0.1:{port}/";
+
+            Console.WriteLine($"Peak working set of one call, {items:N0} items, median of {Runs} fresh processes ({Environment.ProcessorCount} cores, .NET {Environment.Version}).");
+            Console.WriteLine();
+            Console.WriteLine("| Operation | Body | Client | Peak working set | Above start-up | vs (b), whole | vs (b), above start-up |");
+            Console.WriteLine("|---|---:|---|---:|---:|---:|---:|");
+            foreach (var operation in Operations)
+            {
+                var peaks = Variants.ToDictionary(v => v.Key, v => Median(Enumerable.Range(0, Runs).Select(_ => Child(v.Key, operation, host, items))));
+                var startup = peaks["none"];
+                var baseline = peaks["handwritten"];
+                foreach (var (key, label) in Variants)
+                {
+                    var peak = peaks[key];
+                    var ratios = key == "none" ? "| - | -" : $"| {(double)peak / baseline:0.00} | {(double)(peak - startup) / (baseline - startup):0.00}";
+                    Console.WriteLine($"| {operation} | {MiB(payloads[operation].Length)} | {label} | {MiB(peak)} | {(key == "none" ? "-" : MiB(peak - startup))} {ratios} |");
+                }
+            }
+            await server.StopAsync();
+            return 0;
+        }
+
+        /// <summary>A child: makes one call with one client and prints its peak working set.</summary>
+        public static async Task<int> RunChildAsync(string[] args)
+        {
+            var (variant, operation, host, items) = (args[1], args[2], new Uri(args[3]), int.Parse(args[4], CultureInfo.InvariantCulture));
+            using var http = new HttpClient();
+            using var calls = new ListCalls(http, host, operation);
+            object? result = variant switch
+            {
+                "none" => null,
+                "generated" => await calls.GeneratedAsync(),
+                "handwritten" => await calls.HandWrittenAsync(),
+                "stj" => await calls.SystemTextJsonAsync(),
+                _ => throw new ArgumentOutOfRangeException(nameof(args), variant, "unknown client"),
+            };
+            var count = result is System.Collections.ICollection collection ? collection.Count : 0;
+            if (variant != "none" && count != items) throw new InvalidOperationException($"{variant} read {count} items, not {items}");
+            using var self = Process.GetCurrentProcess();
+            self.Refresh();
+            Console.WriteLine($"peak-working-set={self.PeakWorkingSet64.ToString(CultureInfo.InvariantCulture)}");
+            GC.KeepAlive(result);
+            return 0;
+        }
+
+        private static long Child(string variant, string operation, string host, int items)
+        {
+            var self = Environment.ProcessPath!;
+            var viaDotnet = string.Equals(System.IO.Path.GetFileNameWithoutExtension(self), "dotnet", StringComparison.OrdinalIgnoreCase);
+            var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            if (viaDotnet) start.ArgumentList.Add(typeof(PeakWorkingSet).Assembly.Location);
+            foreach (var argument in new[] { ChildVerb, variant, operation, host, items.ToString(CultureInfo.InvariantCulture) }) start.ArgumentList.Add(argument);
+            using var process = Process.Start(start)!;
+            var errors = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            var line = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("peak-working-set=", StringComparison.Ordinal));
+            if (process.ExitCode != 0 || line == null)
+                throw new InvalidOperationException($"the {variant} child failed ({process.ExitCode}): {output} {errors.Result}");
+            return long.Parse(line.Substring("peak-working-set=".Length), CultureInfo.InvariantCulture);
+        }
+
+        private static long Median(IEnumerable<long> values)
+        {
+            var sorted = values.OrderBy(v => v).ToArray();
+            return sorted[sorted.Length / 2];
+        }
+
+        private static string MiB(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture) + " MiB";
+
+        private static int FreePort()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
+        }
+    }
+}
