@@ -46,6 +46,23 @@ namespace Upstash.DeveloperApi.Tests.Integration
             var run = await DotnetProcess.RunAsync(work, new[] { "--help" }, null, executable: tool);
             run.Exit.Should().Be(0, run.Output);
             run.Output.Should().Contain("rotate-token").And.Contain("Exit codes");
+
+            // One portable package (runs wherever .NET 10 does) whose start-up path carries ReadyToRun code for linux-x64.
+            using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(artifacts, $"Upstash.DeveloperApi.Cli.{version}.nupkg"));
+            var settings = new StreamReader(package.GetEntry("tools/net10.0/any/DotnetToolSettings.xml")!.Open()).ReadToEnd();
+            settings.Should().Contain("Runner=\"dotnet\"").And.NotContain("RuntimeIdentifierPackage");
+            foreach (var assembly in new[] { "upstash-qstash.dll", "Upstash.DeveloperApi.dll", "Newtonsoft.Json.dll", "System.CommandLine.dll" })
+                IsReadyToRun(package.GetEntry("tools/net10.0/any/" + assembly)!).Should().BeTrue($"{assembly} is compiled ReadyToRun");
+            IsReadyToRun(package.GetEntry("tools/net10.0/any/WireMock.Net.dll")!).Should().BeFalse("only what rotate-token loads is precompiled");
+        }
+
+        private static bool IsReadyToRun(System.IO.Compression.ZipArchiveEntry entry)
+        {
+            using var copy = new MemoryStream();
+            using (var stream = entry.Open()) stream.CopyTo(copy);
+            copy.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(copy);
+            return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
         }
     }
 }
