@@ -24,9 +24,12 @@ namespace Upstash.DeveloperApi.Benchmarks
             return request;
         }
 
-        public static async Task<QStashUser> CallAsync(HttpClient http, Uri endpoint)
+        public static async Task<QStashUser> CallAsync(HttpClient http, Uri endpoint, bool emptyBody = false)
         {
             using var request = Request(endpoint);
+            // With emptyBody, the POST carries a zero-byte body, as the generated client's does: what its
+            // exactly-once rule costs (SocketsHttpHandler silently repeats a POST that has no body).
+            if (emptyBody) request.Content = new ByteArrayContent(Array.Empty<byte>());
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);

@@ -20,10 +20,13 @@ namespace Upstash.DeveloperApi.Benchmarks
     /// </summary>
     public static class ListPayload
     {
-        /// <summary>The list operations benchmarked, and their paths under the host (the document's server is https://api.upstash.com/v2).</summary>
+        /// <summary>
+        /// The list operations benchmarked, and their paths under the host: the document's server is
+        /// https://api.upstash.com/v2, but /auditlogs has a path-level server at the host root.
+        /// </summary>
         public static string PathOf(string operationId) => operationId switch
         {
-            "listAuditLogs" => "v2/auditlogs",
+            "listAuditLogs" => "auditlogs",
             "listDatabases" => "v2/redis/databases",
             _ => throw new ArgumentOutOfRangeException(nameof(operationId), operationId, "not a benchmarked list operation"),
         };

@@ -92,7 +92,7 @@ namespace Upstash.DeveloperApi.Benchmarks
                 "stj" => await calls.SystemTextJsonAsync(),
                 _ => throw new ArgumentOutOfRangeException(nameof(args), variant, "unknown client"),
             };
-            var count = result is System.Collections.ICollection collection ? collection.Count : 0;
+            var count = result is System.Collections.IEnumerable list ? list.Cast<object>().Count() : 0; // the generated list is an IReadOnlyList<T>, not an ICollection
             if (variant != "none" && count != items) throw new InvalidOperationException($"{variant} read {count} items, not {items}");
             using var self = Process.GetCurrentProcess();
             self.Refresh();

@@ -19,9 +19,7 @@ namespace Upstash.DeveloperApi.Tests.Benchmarks
         [Test]
         public async Task Every_benchmark_runs_once()
         {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-            var dll = Path.Combine(RepoPaths.Root, "tests", "Upstash.DeveloperApi.Benchmarks", "bin", configuration, "net10.0", "Upstash.DeveloperApi.Benchmarks.dll");
-            File.Exists(dll).Should().BeTrue($"the benchmarks are built with the solution ({dll})");
+            var dll = BenchmarksDll();
 
             var (exit, output) = await DotnetProcess.RunAsync(Path.GetDirectoryName(dll)!,
                 new[] { dll, "--filter", "*", "--job", "Dry", "--inProcess", "--allow-debug", "--artifacts", Path.Combine(Path.GetTempPath(), "upstash-bdn-dry") });
@@ -31,6 +29,30 @@ namespace Upstash.DeveloperApi.Tests.Benchmarks
                     "a benchmark that throws is reported as NA, and BenchmarkDotNet still exits 0")
                 .And.Contain("(a) generated client").And.Contain("(b) hand-written").And.Contain("(c) HttpClient + System.Text.Json")
                 .And.Contain("(a) generated client, loopback").And.Contain("(a) generated client, list").And.Contain("µs/item");
+        }
+
+        [Test]
+        public async Task The_peak_memory_run_works_end_to_end_on_a_small_list()
+        {
+            // The same run as the README's, over loopback, at 10 items: every client reads every item from
+            // the path the document gives its operation (a child that reads fewer items, or none, fails it).
+            var dll = BenchmarksDll();
+
+            var (exit, output) = await DotnetProcess.RunAsync(Path.GetDirectoryName(dll)!, new[] { dll, "peak-memory", "10" });
+
+            exit.Should().Be(0, DotnetProcess.Tail(output));
+            foreach (var operation in new[] { "listAuditLogs", "listDatabases" })
+            {
+                output.Should().Contain($"| {operation} |").And.Contain("(a) generated client |").And.Contain("(b) hand-written HttpClient + Newtonsoft |");
+            }
+        }
+
+        private static string BenchmarksDll()
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+            var dll = Path.Combine(RepoPaths.Root, "tests", "Upstash.DeveloperApi.Benchmarks", "bin", configuration, "net10.0", "Upstash.DeveloperApi.Benchmarks.dll");
+            File.Exists(dll).Should().BeTrue($"the benchmarks are built with the solution ({dll})");
+            return dll;
         }
     }
 }
