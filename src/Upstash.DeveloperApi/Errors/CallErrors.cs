@@ -26,7 +26,7 @@ namespace Upstash.DeveloperApi.Errors
             new(operation.Id,
                 $"{operation.Id}: the Upstash API answered {status} (success), but the response could not be read: {reason}. " +
                 OperationAdvice.AfterUnreadableSuccess(operation) +
-                " (The raw body is available from GetRawResponseBody(), never from this message.)",
+                (rawBody != null ? " (The raw body is available from GetRawResponseBody(), never from this message.)" : string.Empty),
                 status, rawBody, Redaction.SafeInner(cause));
 
         // A failure after the request may have been sent: harmless to repeat for an idempotent

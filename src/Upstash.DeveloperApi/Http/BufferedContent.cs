@@ -47,8 +47,13 @@ namespace Upstash.DeveloperApi.Http
 
         public string Text() => _buffer == null ? string.Empty : Encoding.UTF8.GetString(_buffer, 0, Length);
 
-        /// <summary>Reads <paramref name="content"/> whole; throws <see cref="ResponseTooLargeException"/> past <paramref name="maxBytes"/>.</summary>
-        public static async Task<BufferedContent> LoadAsync(HttpContent? content, int maxBytes, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads <paramref name="content"/> whole; throws <see cref="ResponseTooLargeException"/> past <paramref name="maxBytes"/>.
+        /// When the read fails otherwise (the connection breaks, the timeout ends it), the bytes that did
+        /// arrive are given to <paramref name="partial"/> as text first: for a credential reset they may
+        /// hold the only copy of the new credentials.
+        /// </summary>
+        public static async Task<BufferedContent> LoadAsync(HttpContent? content, int maxBytes, CancellationToken cancellationToken, PartialBody? partial = null)
         {
             if (content == null) return Empty(null);
             var contentType = content.Headers.ContentType;
@@ -83,8 +88,9 @@ namespace Upstash.DeveloperApi.Http
                     }
                     return new BufferedContent(buffer, length, contentType);
                 }
-                catch
+                catch (Exception ex)
                 {
+                    if (partial != null && length > 0 && !(ex is ResponseTooLargeException)) partial.Text = Encoding.UTF8.GetString(buffer, 0, length);
                     ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
                     throw;
                 }
@@ -108,6 +114,12 @@ namespace Upstash.DeveloperApi.Http
             if (buffer != null) ArrayPool<byte>.Shared.Return(buffer, clearArray: true); // it may hold a new token
             base.Dispose(disposing);
         }
+    }
+
+    /// <summary>The part of a body that arrived before its read failed.</summary>
+    internal sealed class PartialBody
+    {
+        public string? Text { get; set; }
     }
 
     /// <summary>The body was larger than <see cref="UpstashClientOptions.MaxResponseBytes"/>.</summary>

@@ -126,9 +126,10 @@ namespace Upstash.DeveloperApi.Http
             string? failure = null;
             Exception? cause = null;
             BufferedContent? buffered = null;
+            var partial = success ? new PartialBody() : null; // an error body's part is of no use: the status decides
             try
             {
-                buffered = await BufferedContent.LoadAsync(original, limit, token).ConfigureAwait(false);
+                buffered = await BufferedContent.LoadAsync(original, limit, token, partial).ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (!callerToken.IsCancellationRequested)
             {
@@ -161,7 +162,9 @@ namespace Upstash.DeveloperApi.Http
             if (success)
             {
                 response.Dispose();
-                var exception = CallErrors.UnreadableSuccess(operation, status, failure ?? "the body could not be read", null, cause);
+                var exception = CallErrors.UnreadableSuccess(operation, status,
+                    (failure ?? "the body could not be read") + (partial?.Text != null ? "; the part that arrived is kept" : string.Empty),
+                    partial?.Text, cause);
                 Log?.CallFailed(exception);
                 throw exception;
             }

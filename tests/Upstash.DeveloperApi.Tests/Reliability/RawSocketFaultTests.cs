@@ -91,6 +91,9 @@ namespace Upstash.DeveloperApi.Tests.Reliability
             var thrown = (await call.Should().ThrowAsync<UpstashUnreadableResponseException>()).Which;
             thrown.Message.Should().Contain(then == "close" ? "connection broke" : "did not arrive within the timeout").And.Contain("rotated");
             thrown.StatusCode.Should().Be(200);
+            thrown.GetRawResponseBody().Should().Be(Encoding.UTF8.GetString(body, 0, body.Length / 2),
+                "the part that arrived may hold the only copy of the new token: it is kept, reachable from code");
+            thrown.Message.Should().Contain("the part that arrived is kept").And.Contain("GetRawResponseBody()");
             await Task.Delay(200);
             server.Connections.Should().Be(1);
             server.Requests.Should().Be(1, "the server answered: the rotation happened and is never repeated");
