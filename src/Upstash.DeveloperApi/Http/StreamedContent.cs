@@ -108,10 +108,10 @@ namespace Upstash.DeveloperApi.Http
             }
 #endif
 
-            public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
             {
                 _idle?.CancelAfter(_idleTimeout);
-                return await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+                return _inner.ReadAsync(buffer, offset, count, cancellationToken);
             }
 
             public override bool CanRead => true;
