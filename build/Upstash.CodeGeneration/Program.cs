@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Newtonsoft.Json;
@@ -11,7 +12,9 @@ using Upstash.DeveloperApi.SpecTools.Overlay;
 namespace Upstash.CodeGeneration
 {
     /// <summary>
-    /// <c>Upstash.CodeGeneration --spec openapi/openapi.yml [--overlay openapi/corrections.overlay.yml] --out obj/Generated [--namespace N]</c>.
+    /// <c>Upstash.CodeGeneration --spec openapi/openapi.yml [--overlay openapi/corrections.overlay.yml] --out obj/Generated [--namespace N]</c>
+    /// writes the generated files; <c>--list-operations</c> instead of <c>--out</c> prints one line per operation
+    /// of the effective document (<c>Client.operationId METHOD /path</c>), for build/adopt-revision.sh.
     /// Errors are printed in MSBuild's format, so the build shows them as errors that name the cause.
     /// </summary>
     public static class Program
@@ -19,8 +22,16 @@ namespace Upstash.CodeGeneration
         public static int Main(string[] args)
         {
             string? spec = null, overlay = null, output = null, ns = "Upstash.DeveloperApi";
-            for (var i = 0; i + 1 < args.Length; i += 2)
+            var list = false;
+            for (var i = 0; i < args.Length; i += 2)
             {
+                if (args[i] == "--list-operations")
+                {
+                    list = true;
+                    i--;
+                    continue;
+                }
+                if (i + 1 >= args.Length) return Fail("command line", $"option '{args[i]}' needs a value");
                 switch (args[i])
                 {
                     case "--spec": spec = args[i + 1]; break;
@@ -30,15 +41,21 @@ namespace Upstash.CodeGeneration
                     default: return Fail("command line", $"unknown option '{args[i]}'");
                 }
             }
-            if (spec == null || output == null) return Fail("command line", "usage: --spec <openapi.yml> [--overlay <overlay.yml>] --out <folder> [--namespace <ns>]");
+            if (spec == null || (output == null && !list)) return Fail("command line", "usage: --spec <openapi.yml> [--overlay <overlay.yml>] (--out <folder> [--namespace <ns>] | --list-operations)");
 
             try
             {
+                if (list)
+                {
+                    foreach (var line in OperationLines(spec, overlay)) Console.WriteLine(line);
+                    return 0;
+                }
                 var result = Generate(spec, overlay, ns);
-                Directory.CreateDirectory(output);
-                WriteIfChanged(Path.Combine(output, "openapi.effective.json"), result.EffectiveJson);
-                WriteIfChanged(Path.Combine(output, "ApiOperations.g.cs"), result.OperationTable);
-                WriteIfChanged(Path.Combine(output, "UpstashClient.g.cs"), result.EntryPoint);
+                var folder = output!;
+                Directory.CreateDirectory(folder);
+                WriteIfChanged(Path.Combine(folder, "openapi.effective.json"), result.EffectiveJson);
+                WriteIfChanged(Path.Combine(folder, "ApiOperations.g.cs"), result.OperationTable);
+                WriteIfChanged(Path.Combine(folder, "UpstashClient.g.cs"), result.EntryPoint);
                 Console.WriteLine($"Upstash.CodeGeneration: {result.Operations} operations in {result.Clients} clients from {spec}{(overlay == null ? string.Empty : " + " + overlay)}");
                 return 0;
             }
@@ -72,6 +89,14 @@ namespace Upstash.CodeGeneration
                 EntryPoint.Write(clients, ns),
                 operations.Count,
                 clients.Count);
+        }
+
+        /// <summary>The operations of the effective document, sorted: <c>QStash.resetQStashToken POST /qstash/rotate-token/{id}</c>.</summary>
+        public static IReadOnlyList<string> OperationLines(string specPath, string? overlayPath)
+        {
+            var document = EffectiveDocument.LoadJson(specPath, overlayPath);
+            ClientNames.Apply(document);
+            return OperationTable.Read(document).Select(o => $"{o.Client}.{o.Id} {o.Method} {o.Path}").OrderBy(l => l, StringComparer.Ordinal).ToList();
         }
 
         /// <summary>Unchanged outputs keep their timestamps, so an unchanged rebuild compiles nothing new.</summary>

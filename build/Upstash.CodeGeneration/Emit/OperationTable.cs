@@ -16,6 +16,9 @@ namespace Upstash.CodeGeneration.Emit
     {
         private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
+        /// <summary>The overlay's name for an operation's client method where its operationId cannot give it (an overload of another operation's method).</summary>
+        public const string MethodNameExtension = "x-upstash-method";
+
         public static IReadOnlyList<OperationFacts> Read(JObject document)
         {
             var documentServer = FirstServer(document) ?? "/";
@@ -30,6 +33,9 @@ namespace Upstash.CodeGeneration.Emit
                     if (method.Value is not JObject operation) continue;
                     var id = (string?)operation["operationId"];
                     if (string.IsNullOrEmpty(id)) throw new NamingException($"#/paths/{path.Name}/{method.Name}: the operation has no operationId; the client names its method after it.");
+                    if (!Identifiers.IsIdentifier(id!)) throw new NamingException($"#/paths/{path.Name}/{method.Name}: the operationId '{id}' is not an identifier; the generated code refers to the operation by it.");
+                    if (operation[MethodNameExtension] is JToken methodName && (methodName.Type != JTokenType.String || !Identifiers.IsIdentifier((string)methodName!)))
+                        throw new NamingException($"#/paths/{path.Name}/{method.Name}: {MethodNameExtension} must be a method name without 'Async'.");
                     var success = (operation["responses"] as JObject)?.Properties().Select(r => r.Name)
                         .Where(s => s.Length == 3 && s[0] == '2' && s.All(char.IsDigit)).Select(int.Parse).ToList() ?? new List<int>();
                     if (success.Count == 0) success.Add(200);
@@ -50,17 +56,23 @@ namespace Upstash.CodeGeneration.Emit
             code.Append("    internal static partial class ApiOperations\n    {\n");
             code.Append("        /// <summary>The document-level server.</summary>\n");
             code.Append("        public const string DocumentServer = ").Append(CSharpText.Literal(documentServer)).Append(";\n\n");
-            code.Append("        /// <summary>All operations, in document order.</summary>\n");
-            code.Append("        public static readonly Upstash.DeveloperApi.Clients.ApiOperation[] All =\n        {\n");
+            // One field per operation, named by its operationId: the generated clients reference their
+            // operation directly (ApiOperations.resetQStashToken), with no lookup by string.
             foreach (var op in operations)
-                code.Append("            new Upstash.DeveloperApi.Clients.ApiOperation(")
+            {
+                code.Append("        /// <summary><c>").Append(op.Method).Append(' ').Append(CSharpText.Doc(op.Path)).Append("</c>: ").Append(CSharpText.Doc(op.Summary)).Append(".</summary>\n");
+                code.Append("        public static readonly Upstash.DeveloperApi.Clients.ApiOperation ").Append(op.Id).Append(" = new Upstash.DeveloperApi.Clients.ApiOperation(")
                     .Append(CSharpText.Literal(op.Id)).Append(", ")
                     .Append(CSharpText.Literal(op.Method)).Append(", ")
                     .Append(CSharpText.Literal(op.Path)).Append(", ")
                     .Append(CSharpText.Literal(op.Server)).Append(", ")
                     .Append(CSharpText.Literal(op.Client)).Append(", ")
                     .Append(CSharpText.Literal(op.Summary)).Append(", ")
-                    .Append("new[] { ").Append(string.Join(", ", op.SuccessStatuses)).Append(" }),\n");
+                    .Append("new[] { ").Append(string.Join(", ", op.SuccessStatuses)).Append(" });\n\n");
+            }
+            code.Append("        /// <summary>All operations, in document order.</summary>\n");
+            code.Append("        public static readonly Upstash.DeveloperApi.Clients.ApiOperation[] All =\n        {\n");
+            foreach (var op in operations) code.Append("            ").Append(op.Id).Append(",\n");
             code.Append("        };\n    }\n}\n");
             return code.ToString();
         }
