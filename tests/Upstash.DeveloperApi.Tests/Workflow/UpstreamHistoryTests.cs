@@ -6,40 +6,78 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using FluentAssertions;
 using NUnit.Framework;
 using Upstash.DeveloperApi.SpecTools;
+using Upstash.DeveloperApi.Tests.Contract;
 using Upstash.DeveloperApi.Tests.Support;
 
 namespace Upstash.DeveloperApi.Tests.Workflow
 {
     /// <summary>
-    /// Upstream's real history, replayed: each revision of the document (Fixtures/upstream, in date order,
-    /// each with the overlay the project adopts with it) goes through the same pipeline as the vendored
-    /// one: the build regenerates and compiles the library, the linter finds nothing, and the unchanged
-    /// contract suite (Support/ContractRunner.cs, by reflection against that build) passes on every
-    /// operation. What each revision adds to and removes from the public surface of the one before is
-    /// computed and compared with the reviewed list beside the fixture (*.api-changes.txt).
+    /// Upstream's real history, replayed: each earlier revision of the document (Fixtures/upstream, in date
+    /// order, each with the overlay the project adopted with it), then the vendored one (openapi/), goes
+    /// through the same pipeline: the build regenerates and compiles the library, the linter finds nothing,
+    /// and the unchanged contract suite (Support/ContractRunner.cs, by reflection against that build) passes
+    /// on every operation. What each revision adds to and removes from the public surface of the one before
+    /// is computed and compared with the reviewed list in Fixtures/upstream/&lt;revision&gt;.api-changes.txt
+    /// (written by UPSTASH_ACCEPT_API=1). The history is read from the files: build/adopt-revision.sh adds
+    /// the outgoing revision, and nothing here names one.
     /// </summary>
     [TestFixture]
     [Category("Workflow")]
     [NonParallelizable]
     public sealed class UpstreamHistoryTests
     {
-        private static readonly string[] Revisions = { "2025-12-23.05023883", "2026-03-05.dc6cbb0a", "2026-03-30.883b36b6", "2026-05-04.e93a5067" };
+        /// <summary>One revision of the history: its name (date.sha8), document and overlay.</summary>
+        public sealed record Revision(string Name, string Spec, string Overlay)
+        {
+            public override string ToString() => Name;
+        }
 
         private static string Fixture(string name) => RepoPaths.Of("tests", "Upstash.DeveloperApi.Tests", "Fixtures", "upstream", name);
 
-        [Test]
-        public void The_vendored_revision_and_its_overlay_are_part_of_the_history()
+        /// <summary>The vendored revision's name, from the table in openapi/SOURCE.md.</summary>
+        public static string VendoredName()
         {
-            var vendored = File.ReadAllBytes(RepoPaths.Of("openapi", "openapi.yml"));
-            var revision = Revisions.FirstOrDefault(r => File.ReadAllBytes(Fixture(r + ".yml")).SequenceEqual(vendored));
+            var source = File.ReadAllText(RepoPaths.Of("openapi", "SOURCE.md"));
+            var revision = Regex.Match(source, @"^\| revision \| `(?<sha>[0-9a-f]{8,40})`", RegexOptions.Multiline);
+            var date = Regex.Match(source, @"^\| date \| (?<date>\d{4}-\d{2}-\d{2})", RegexOptions.Multiline);
+            revision.Success.Should().BeTrue("openapi/SOURCE.md names the vendored revision in a '| revision | `sha` |' row");
+            date.Success.Should().BeTrue("openapi/SOURCE.md names the vendored revision's date in a '| date | yyyy-mm-dd |' row");
+            return date.Groups["date"].Value + "." + revision.Groups["sha"].Value.Substring(0, 8);
+        }
 
-            revision.Should().NotBeNull("when a new revision is adopted, it is added to Fixtures/upstream too (see its README)");
-            File.ReadAllText(Fixture(revision + ".overlay.yml")).Should().Be(File.ReadAllText(RepoPaths.Of("openapi", "corrections.overlay.yml")),
-                "the history replays the vendored revision with the overlay the build applies to it");
+        /// <summary>Fixtures/upstream/*.yml by name (a name starts with its date), then the vendored revision.</summary>
+        public static IReadOnlyList<Revision> History()
+        {
+            var earlier = Directory.GetFiles(Fixture(""), "*.yml")
+                .Where(f => !f.EndsWith(".overlay.yml", StringComparison.Ordinal))
+                .Select(f => Path.GetFileNameWithoutExtension(f))
+                .OrderBy(n => n, StringComparer.Ordinal)
+                .Select(n => new Revision(n, Fixture(n + ".yml"), Fixture(n + ".overlay.yml")));
+            var vendored = new Revision(VendoredName(), RepoPaths.Of("openapi", "openapi.yml"), RepoPaths.Of("openapi", "corrections.overlay.yml"));
+            return earlier.Where(r => r.Name != vendored.Name).Append(vendored).ToList();
+        }
+
+        [Test]
+        public void The_history_is_in_date_order_and_ends_with_the_vendored_revision()
+        {
+            var history = History();
+            history.Count.Should().BeGreaterThan(1, "Fixtures/upstream holds the revisions before the vendored one");
+            history.Select(r => r.Name).Should().BeInAscendingOrder(StringComparer.Ordinal);
+            history[^1].Spec.Should().Be(RepoPaths.Of("openapi", "openapi.yml"));
+            foreach (var revision in history)
+            {
+                Regex.IsMatch(revision.Name, @"^\d{4}-\d{2}-\d{2}\.[0-9a-f]{8}$").Should().BeTrue($"{revision.Name} is named <date>.<sha8>");
+                File.Exists(revision.Overlay).Should().BeTrue($"{revision.Name} comes with the overlay adopted with it");
+            }
+            // An earlier copy of the vendored revision (left by an adoption) must be the same bytes.
+            var copy = Fixture(history[^1].Name + ".yml");
+            if (File.Exists(copy))
+                File.ReadAllBytes(copy).Should().Equal(File.ReadAllBytes(history[^1].Spec));
         }
 
         [Test]
@@ -48,22 +86,22 @@ namespace Upstash.DeveloperApi.Tests.Workflow
             SortedSet<string>? previousOperations = null, previousSurface = null;
             var clock = Stopwatch.StartNew();
             var mismatches = new List<string>();
+            var accept = Environment.GetEnvironmentVariable(PublicApiBaselineTests.AcceptVariable) == "1";
+            var history = History();
 
-            foreach (var revision in Revisions)
+            foreach (var revision in history)
             {
-                var spec = Fixture(revision + ".yml");
-                var overlay = Fixture(revision + ".overlay.yml");
-                var build = await Build(spec, overlay);
+                var build = await Build(revision.Spec, revision.Overlay);
                 build.Exit.Should().Be(0, $"revision {revision} must regenerate and compile:\n" + DotnetProcess.Tail(build.Output));
-                build.Output.Should().Contain("Upstash: regenerated the client from").And.Contain(revision);
+                build.Output.Should().Contain("Upstash: regenerated the client from");
 
-                SpecLinter.Lint(spec, overlay).Should().BeEmpty($"revision {revision} with its overlay is clean");
+                SpecLinter.Lint(revision.Spec, revision.Overlay).Should().BeEmpty($"revision {revision} with its overlay is clean");
 
-                var context = new AssemblyLoadContext("upstream-" + revision, isCollectible: true);
+                var context = new AssemblyLoadContext("upstream-" + revision.Name, isCollectible: true);
                 try
                 {
-                    var library = new LibraryUnderTest(LoadCopy(context, revision));
-                    var model = SpecModel.Load(EffectiveDocument.LoadJson(spec, overlay), spec);
+                    var library = new LibraryUnderTest(LoadCopy(context, revision.Name));
+                    var model = SpecModel.Load(EffectiveDocument.LoadJson(revision.Spec, revision.Overlay), revision.Spec);
                     var failures = new List<string>();
                     foreach (var operation in model.Operations)
                     {
@@ -78,13 +116,24 @@ namespace Upstash.DeveloperApi.Tests.Workflow
                     var surface = ApiSurface.Of(library.Assembly);
                     if (previousOperations != null && previousSurface != null)
                     {
-                        var changes = Changes(revision, previousOperations, operations, previousSurface, surface);
-                        var expectedPath = Fixture(revision + ".api-changes.txt");
+                        var changes = Changes(revision.Name, previousOperations, operations, previousSurface, surface);
+                        var expectedPath = Fixture(revision.Name + ".api-changes.txt");
+                        var receivedPath = Fixture(revision.Name + ".api-changes.received.txt");
                         var expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath).Replace("\r\n", "\n") : string.Empty;
-                        if (expected != changes)
+                        if (expected == changes)
                         {
-                            File.WriteAllText(Fixture(revision + ".api-changes.received.txt"), changes);
-                            mismatches.Add(revision);
+                            File.Delete(receivedPath);
+                        }
+                        else if (accept)
+                        {
+                            File.WriteAllText(expectedPath, changes);
+                            File.Delete(receivedPath);
+                            TestContext.Out.WriteLine($"{revision}: public-API changes written to {expectedPath}; review and commit it");
+                        }
+                        else
+                        {
+                            File.WriteAllText(receivedPath, changes);
+                            mismatches.Add(revision.Name);
                         }
                         TestContext.Out.WriteLine($"{revision}: {operations.Count} operations, contract suite passed; {changes.Split('\n').Count(l => l.StartsWith("+ "))} additions, {changes.Split('\n').Count(l => l.StartsWith("- "))} removals");
                     }
@@ -99,15 +148,15 @@ namespace Upstash.DeveloperApi.Tests.Workflow
                     context.Unload();
                 }
             }
-            mismatches.Should().BeEmpty("the public-API changes of each revision must match the reviewed lists; see the *.api-changes.received.txt files beside the fixtures");
-            TestContext.Out.WriteLine($"upstream history: {Revisions.Length} revisions regenerated, compiled and contract-tested in {clock.Elapsed.TotalSeconds:0} s");
+            mismatches.Should().BeEmpty("the public-API changes of each revision must match the reviewed lists; review the *.api-changes.received.txt files beside the fixtures, and accept them with {0}=1 dotnet test", PublicApiBaselineTests.AcceptVariable);
+            TestContext.Out.WriteLine($"upstream history: {history.Count} revisions regenerated, compiled and contract-tested in {clock.Elapsed.TotalSeconds:0} s");
         }
 
         [Test]
         public async Task A_correction_whose_target_is_gone_fails_the_build_naming_it()
         {
-            // The vendored revision's overlay against a later revision, whose reserved_type has no enum any more.
-            var build = await Build(Fixture("2026-03-30.883b36b6.yml"), RepoPaths.Of("openapi", "corrections.overlay.yml"));
+            // The overlay of 05023883 against a later revision, whose reserved_type has no enum any more.
+            var build = await Build(Fixture("2026-03-30.883b36b6.yml"), Fixture("2025-12-23.05023883.overlay.yml"));
 
             build.Exit.Should().NotBe(0);
             build.Output.Should().Contain("error UPSTASH002").And.Contain("action 1").And.Contain("reserved_type").And.Contain("selects nothing");
