@@ -16,7 +16,11 @@ namespace Upstash.CodeGeneration.Emit
     {
         private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
-        /// <summary>The overlay's name for an operation's client method where its operationId cannot give it (an overload of another operation's method).</summary>
+        /// <summary>
+        /// The name of an operation's client method (without <c>Async</c>). The overlay sets it where the
+        /// operationId cannot give it (an overload of another operation's method); <see cref="Read"/> sets it
+        /// on every other operation, so that the templates take it from one place.
+        /// </summary>
         public const string MethodNameExtension = "x-upstash-method";
 
         public static IReadOnlyList<OperationFacts> Read(JObject document)
@@ -34,14 +38,18 @@ namespace Upstash.CodeGeneration.Emit
                     var id = (string?)operation["operationId"];
                     if (string.IsNullOrEmpty(id)) throw new NamingException($"#/paths/{path.Name}/{method.Name}: the operation has no operationId; the client names its method after it.");
                     if (!Identifiers.IsIdentifier(id!)) throw new NamingException($"#/paths/{path.Name}/{method.Name}: the operationId '{id}' is not an identifier; the generated code refers to the operation by it.");
-                    if (operation[MethodNameExtension] is JToken methodName && (methodName.Type != JTokenType.String || !Identifiers.IsIdentifier((string)methodName!)))
+                    if (operation[MethodNameExtension] is JToken given && (given.Type != JTokenType.String || !Identifiers.IsIdentifier((string)given!)))
                         throw new NamingException($"#/paths/{path.Name}/{method.Name}: {MethodNameExtension} must be a method name without 'Async'.");
+                    // The method's name, decided here once: the overlay's, else the operationId with a capital.
+                    // The templates and ApiOperation.MethodName both read it from the effective document.
+                    var methodName = (string?)operation[MethodNameExtension] ?? char.ToUpperInvariant(id![0]) + id.Substring(1);
+                    operation[MethodNameExtension] = methodName;
                     var success = (operation["responses"] as JObject)?.Properties().Select(r => r.Name)
                         .Where(s => s.Length == 3 && s[0] == '2' && s.All(char.IsDigit)).Select(int.Parse).ToList() ?? new List<int>();
                     if (success.Count == 0) success.Add(200);
                     var client = operation["tags"] is JArray tags && tags.Count > 0 ? (string)tags[0]! : "Default";
                     result.Add(new OperationFacts(id!, method.Name.ToUpperInvariant(), path.Name, FirstServer(operation) ?? pathServer ?? documentServer,
-                        client, (string?)operation["summary"] ?? id!, success));
+                        client, (string?)operation["summary"] ?? id!, success, methodName));
                 }
             }
             return result;
@@ -68,7 +76,8 @@ namespace Upstash.CodeGeneration.Emit
                     .Append(CSharpText.Literal(op.Server)).Append(", ")
                     .Append(CSharpText.Literal(op.Client)).Append(", ")
                     .Append(CSharpText.Literal(op.Summary)).Append(", ")
-                    .Append("new[] { ").Append(string.Join(", ", op.SuccessStatuses)).Append(" });\n\n");
+                    .Append("new[] { ").Append(string.Join(", ", op.SuccessStatuses)).Append(" }, ")
+                    .Append(CSharpText.Literal(op.MethodName)).Append(");\n\n");
             }
             code.Append("        /// <summary>All operations, in document order.</summary>\n");
             code.Append("        public static readonly Upstash.DeveloperApi.Clients.ApiOperation[] All =\n        {\n");
@@ -81,5 +90,5 @@ namespace Upstash.CodeGeneration.Emit
             holder["servers"] is JArray servers && servers.Count > 0 ? (string?)servers[0]?["url"] : null;
     }
 
-    public sealed record OperationFacts(string Id, string Method, string Path, string Server, string Client, string Summary, IReadOnlyList<int> SuccessStatuses);
+    public sealed record OperationFacts(string Id, string Method, string Path, string Server, string Client, string Summary, IReadOnlyList<int> SuccessStatuses, string MethodName);
 }

@@ -17,9 +17,10 @@ namespace Upstash.DeveloperApi.Clients
 
         private readonly int[] _successStatuses;
 
-        public ApiOperation(string id, string method, string pathTemplate, string server, string client, string summary, int[] successStatuses)
+        public ApiOperation(string id, string method, string pathTemplate, string server, string client, string summary, int[] successStatuses, string methodName)
         {
             Id = id;
+            MethodName = methodName + "Async";
             Method = method switch
             {
                 "GET" => HttpMethod.Get,
@@ -44,6 +45,9 @@ namespace Upstash.DeveloperApi.Clients
                 ? Array.Empty<string>()
                 : CredentialSubject.Split(' ').Skip(1).Select(w => w.ToLowerInvariant().TrimEnd('s')).ToArray();
         }
+
+        /// <summary>The client method that calls it (<c>ResetQStashTokenAsync</c>): the overlay's <c>x-upstash-method</c>, else the operationId.</summary>
+        public string MethodName { get; }
 
         /// <summary>The operationId.</summary>
         public string Id { get; }

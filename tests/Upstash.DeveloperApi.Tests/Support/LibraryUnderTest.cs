@@ -35,6 +35,13 @@ namespace Upstash.DeveloperApi.Tests.Support
             return (string)operation.GetType().GetProperty("Client")!.GetValue(operation)!;
         }
 
+        /// <summary>The client method of an operation (<c>ResetQStashTokenAsync</c>), from the generated operation table.</summary>
+        public string MethodNameOf(string operationId)
+        {
+            var operation = Type("ApiOperations").GetMethod("Get")!.Invoke(null, new object[] { operationId })!;
+            return (string)operation.GetType().GetProperty("MethodName")!.GetValue(operation)!;
+        }
+
         /// <summary>Whether an operation may be repeated, as the library decides it.</summary>
         public bool IsIdempotent(string operationId)
         {

@@ -21,17 +21,23 @@ namespace Upstash.DeveloperApi.Tests.Support
         /// <summary>A path parameter value that needs escaping: a space, a slash, a question mark, a hash and a percent sign.</summary>
         public const string PathValue = "p a/b?c#d%e";
 
-        public static MethodInfo MethodFor(SpecOperation operation, LibraryUnderTest? library = null) =>
-            MethodFor((library ?? LibraryUnderTest.Referenced).ClientType(operation.Id), operation.Id);
-
-        public static MethodInfo MethodFor(Type client, string operationId)
+        /// <summary>
+        /// The generated method of <paramref name="operation"/>: named as the generated operation table says,
+        /// and, among overloads of that name (the id-less legacy calls beside the by-id ones), the one with a
+        /// parameter for each of the operation's parameters and its body.
+        /// </summary>
+        public static MethodInfo MethodFor(SpecOperation operation, LibraryUnderTest? library = null)
         {
-            var name = char.ToUpperInvariant(operationId[0]) + operationId.Substring(1) + "Async";
+            library ??= LibraryUnderTest.Referenced;
+            var client = library.ClientType(operation.Id);
+            var name = library.MethodNameOf(operation.Id);
+            var arity = operation.Operation.ActualParameters.Count(p => p.Kind is OpenApiParameterKind.Path or OpenApiParameterKind.Query or OpenApiParameterKind.Header or OpenApiParameterKind.Body)
+                + (operation.Operation.RequestBody != null && !operation.Operation.ActualParameters.Any(p => p.Kind == OpenApiParameterKind.Body) ? 1 : 0);
             return client.GetMethods(BindingFlags.Public | BindingFlags.Instance)
                 .Where(m => m.Name == name && m.GetParameters().LastOrDefault()?.ParameterType == typeof(CancellationToken))
-                .OrderByDescending(m => m.GetParameters().Length)
+                .OrderBy(m => Math.Abs(m.GetParameters().Length - 1 - arity))
                 .FirstOrDefault()
-                ?? throw new MissingMethodException($"{client.Name} has no method {name} for operation {operationId}.");
+                ?? throw new MissingMethodException($"{client.Name} has no method {name} for operation {operation.Id}.");
         }
 
         /// <summary>The arguments and the request they must produce.</summary>
