@@ -79,10 +79,15 @@ namespace Upstash.DeveloperApi.Clients
             return uri;
         }
 
-        /// <summary>Step 5: every status the document does not list as a success becomes its exception (the response is disposed by the caller).</summary>
+        /// <summary>
+        /// Step 5: every status that is not a success becomes its exception (the response is disposed by the
+        /// caller). A 2xx the document does not list goes on to the reader, which keeps the result when the
+        /// body reads as the documented one and says so in its ReadIssues.
+        /// </summary>
         private void EnsureSuccess(ApiOperation operation, HttpResponseMessage response)
         {
-            if (operation.IsSuccess((int)response.StatusCode)) return;
+            var status = (int)response.StatusCode;
+            if (operation.IsSuccess(status) || (status >= 200 && status < 300)) return;
             var exception = StatusErrors.Create(operation, response);
             _context.Log?.CallFailed(exception);
             throw exception;

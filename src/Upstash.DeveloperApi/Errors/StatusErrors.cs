@@ -8,7 +8,8 @@ using Upstash.DeveloperApi.Http;
 namespace Upstash.DeveloperApi.Errors
 {
     /// <summary>
-    /// Every status the document does not list as a success of the operation becomes a typed
+    /// Every status that is not a success (a 2xx the document does not list goes to the reader:
+    /// Serialization/ResponseReader.cs) becomes a typed
     /// <see cref="UpstashApiException"/>, the same way for every operation, whatever error schemas the
     /// document gives (NSwag's own exceptions would copy the body into the message). Messages say what
     /// happened and what to do, and quote at most Upstash's error text, sanitized; never a body.
@@ -21,9 +22,6 @@ namespace Upstash.DeveloperApi.Errors
         {
             var status = (int)response.StatusCode;
             var rawBody = (response.Content as BufferedContent)?.Text();
-            if (status >= 200 && status < 300)
-                // A success the document does not list for the operation (a 204 without the new token, say).
-                return CallErrors.UnreadableSuccess(operation, status, $"the API document does not list status {status} for this operation, so its body is not the documented one", rawBody, null);
             var errorText = Redaction.SanitizeServerText(ExtractErrorText(rawBody), response.RequestMessage?.Headers.Authorization);
             return Create(operation, status, errorText, UpstashHttpPipeline.RetryAfter(response), rawBody, UpstashHttpPipeline.RetriesOf(response));
         }

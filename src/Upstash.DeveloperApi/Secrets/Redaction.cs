@@ -11,18 +11,40 @@ namespace Upstash.DeveloperApi
         /// <summary>What stands in for a secret.</summary>
         public const string Mask = "***";
 
-        // Credential-like runs: base64, base64url, hex and UUID-shaped strings of 20 or more characters.
-        private static readonly Regex CredentialLike = new Regex("[A-Za-z0-9+/_=-]{20,}", RegexOptions.CultureInvariant);
+        // Candidates: runs of 20 or more characters that base64, base64url, hex and UUIDs are made of.
+        private static readonly Regex CredentialLike = new Regex("[A-Za-z0-9+/_=.-]{20,}", RegexOptions.CultureInvariant);
+
+        // The parts of ordinary text inside such a run: words, numbers, short pieces ("v2", "eu").
+        private static readonly Regex OrdinaryPart = new Regex("^(?:[A-Z]?[a-z]{1,16}|[0-9]{1,12}|[A-Za-z0-9]{1,5})$", RegexOptions.CultureInvariant);
+
+        private static readonly char[] PartSeparators = { '/', '-', '_', '.', '+', '=' };
 
         /// <summary>
-        /// Makes server-supplied text safe for a message: known secrets and anything shaped like a
-        /// credential are masked, line breaks are folded and the text is cut to <paramref name="maxLength"/>.
+        /// Whether a candidate run is shaped like a credential: it is, unless every part between separators
+        /// reads as ordinary text, so a URL path such as <c>/v2/qstash/rotate-token/eu-central-1</c> or a
+        /// hyphenated phrase stays, while a token, a password, a random lower-case string or a UUID (an API
+        /// key is one) is masked.
+        /// </summary>
+        internal static bool IsCredentialShaped(string run)
+        {
+            foreach (var part in run.Split(PartSeparators))
+                if (part.Length > 0 && !OrdinaryPart.IsMatch(part)) return true;
+            return false;
+        }
+
+        /// <summary>Masks the credential-shaped values of <paramref name="text"/> and leaves the rest alone.</summary>
+        internal static string MaskCredentialShaped(string text) =>
+            CredentialLike.Replace(text, m => IsCredentialShaped(m.Value) ? Mask : m.Value);
+
+        /// <summary>
+        /// Makes server-supplied text safe for a message: the credentials the request was sent with and
+        /// anything shaped like a credential (<see cref="IsCredentialShaped"/>) are masked, ordinary text is not, line breaks are folded and the text is cut to <paramref name="maxLength"/>.
         /// </summary>
         public static string? SanitizeServerText(string? text, AuthenticationHeaderValue? sentAuthorization, int maxLength = 200)
         {
             if (string.IsNullOrWhiteSpace(text)) return null;
             var result = ScrubSentCredentials(text!, sentAuthorization);
-            result = CredentialLike.Replace(result, Mask);
+            result = MaskCredentialShaped(result);
             var folded = new System.Text.StringBuilder(result.Length);
             foreach (var c in result)
                 folded.Append(char.IsControl(c) ? ' ' : c);

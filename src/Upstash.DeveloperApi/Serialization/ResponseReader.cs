@@ -38,13 +38,28 @@ namespace Upstash.DeveloperApi.Serialization
             if (result == null)
             {
                 var reason = body.Length > 0 && !body.IsJsonMediaType ? $"the body is '{SafeMediaType(body)}', not JSON" : problem ?? "the body is not what the document describes";
-                throw Unreadable(operation, status, reason, body, log);
+                throw Unreadable(operation, status, Undocumented(operation, status, reason), body, log);
             }
             if (operation.IssuesCredentials && MissingSecrets(result, operation, brokeOff: problem != null) is string missing)
-                throw Unreadable(operation, status, missing, body, log);
+                throw Unreadable(operation, status, Undocumented(operation, status, missing), body, log);
             if (!body.IsJsonMediaType && body.Length > 0 && result is IReadIssueSink sink)
                 sink.AddReadIssue($"the content type was '{SafeMediaType(body)}', not application/json.");
+            NoteUndocumented(operation, status, result);
             return result;
+        }
+
+        /// <summary>
+        /// A success status the document does not list for the operation (201 or 202 where it lists 200; the
+        /// Terraform provider accepts all three) is a success when the body reads as the documented result:
+        /// the result says so in its ReadIssues. When the body does not read, the reason says which status came.
+        /// </summary>
+        private static string Undocumented(ApiOperation operation, int status, string reason) =>
+            operation.IsSuccess(status) ? reason : $"the API document does not list status {status} for this operation, so its body is not the documented one: {reason}";
+
+        private static void NoteUndocumented(ApiOperation operation, int status, object? result)
+        {
+            if (!operation.IsSuccess(status) && result is IReadIssueSink sink)
+                sink.AddReadIssue($"the status was {status}, which the API document does not list for this operation; the body read as the documented result.");
         }
 
         /// <summary>A list or a model read as it arrives. A transport failure on the way is an unreadable response; a stall of more than the timeout too; a cancellation is a cancellation.</summary>
@@ -71,12 +86,13 @@ namespace Upstash.DeveloperApi.Serialization
                 var reason = mediaType != null && !BufferedContent.IsJson(mediaType)
                     ? $"the body is '{Redaction.SanitizeServerText(mediaType, null, 60)}', not JSON"
                     : problem ?? "the body is not what the document describes";
-                var exception = CallErrors.UnreadableSuccess(operation, status, reason, null, null);
+                var exception = CallErrors.UnreadableSuccess(operation, status, Undocumented(operation, status, reason), null, null);
                 log?.CallFailed(exception);
                 throw exception;
             }
             if (mediaType != null && !BufferedContent.IsJson(mediaType) && result is IReadIssueSink sink)
                 sink.AddReadIssue($"the content type was '{Redaction.SanitizeServerText(mediaType, null, 60)}', not application/json.");
+            NoteUndocumented(operation, status, result);
             return (T)result;
         }
 
@@ -103,7 +119,8 @@ namespace Upstash.DeveloperApi.Serialization
         /// Why the result of an operation that issues credentials does not carry them, or null when it does.
         /// The response's fields named like secrets (<see cref="SecretNames"/>) are looked at: the one the
         /// operation names (<c>token</c> for Reset QStash Token, <c>password</c> for Reset Password) must be
-        /// set, or, when it names none of them, at least one; and when the JSON broke off, all of them, for
+        /// set (the most direct of them: <c>token</c>, not <c>read_only_token</c>), or, when it names none of
+        /// them, at least one; and when the JSON broke off, all of them but the longer variants of the named one, for
         /// a new credential may be lost with the rest of the body. (A reset that answers "OK" has none.)
         /// </summary>
         private static string? MissingSecrets(object result, ApiOperation operation, bool brokeOff)
@@ -112,7 +129,7 @@ namespace Upstash.DeveloperApi.Serialization
                 secrets = CredentialFields.GetOrAdd(operation, new SecretFields(result.GetType(), operation));
             if (secrets.All.Length == 0) return null;
             if (secrets.Named.Length > 0 ? !AllSet(secrets.Named, result) : !AnySet(secrets.All, result)) return "the body does not have the new credentials";
-            if (brokeOff && !AllSet(secrets.All, result)) return "the JSON breaks off before all of the new credentials";
+            if (brokeOff && !AllSet(secrets.AllButVariants, result)) return "the JSON breaks off before all of the new credentials";
             return null;
         }
 
@@ -138,12 +155,21 @@ namespace Upstash.DeveloperApi.Serialization
                 All = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                     .Where(p => p.PropertyType == typeof(string) && SecretNames.IsSecret(JsonName(p)))
                     .ToArray();
-                Named = All.Where(p => SecretNames.Words(JsonName(p)).Any(w => operation.CredentialWords.Contains(w.ToLowerInvariant().TrimEnd('s')))).ToArray();
+                // The most direct of the fields the operation names: "token", not also "read_only_token",
+                // which a response may leave out (the fewest words wins; equals all stay).
+                var named = All.Where(p => SecretNames.Words(JsonName(p)).Any(w => operation.CredentialWords.Contains(w.ToLowerInvariant().TrimEnd('s')))).ToArray();
+                var fewest = named.Length == 0 ? 0 : named.Min(p => SecretNames.Words(JsonName(p)).Count());
+                Named = named.Where(p => SecretNames.Words(JsonName(p)).Count() == fewest).ToArray();
+                // The longer names of the named credential (read_only_token beside token) are variants a
+                // response may not carry at all, so a body that broke off is not held to them.
+                AllButVariants = All.Except(named.Except(Named)).ToArray();
             }
 
             public PropertyInfo[] All { get; }
 
             public PropertyInfo[] Named { get; }
+
+            public PropertyInfo[] AllButVariants { get; }
         }
 
         private static string JsonName(PropertyInfo property) => property.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName ?? property.Name;

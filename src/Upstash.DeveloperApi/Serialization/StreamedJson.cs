@@ -12,8 +12,9 @@ namespace Upstash.DeveloperApi.Serialization
 {
     /// <summary>
     /// Reads a list item by item and a model field by field as the body arrives: memory holds the result,
-    /// never the body. An item that cannot be read as the document says is left out and noted on the list; a
-    /// field that cannot be converted is left null and noted on the model; when the JSON breaks off, what came
+    /// never the body. A model item is read field by field like a model: a field that cannot be converted is
+    /// left null, noted on the item and, naming the item and the field, on the list; an item that is not a
+    /// model at all is left out and noted on the list; when the JSON breaks off, what came
     /// before the break is kept and the break is noted.
     /// </summary>
     /// <remarks>
@@ -108,6 +109,21 @@ namespace Upstash.DeveloperApi.Serialization
                     }
                     var depth = reader.Depth;
                     var startsContainer = reader.TokenType == JsonToken.StartObject || reader.TokenType == JsonToken.StartArray;
+                    if (reader.TokenType == JsonToken.StartObject && serializer.ContractResolver.ResolveContract(typeof(T)) is JsonObjectContract { DefaultCreator: not null })
+                    {
+                        // A model item is read field by field, as a model result is: a field of the wrong type
+                        // is left null and named, and the item is kept.
+                        var position = index;
+                        var fields = ReadFieldsNoting<T>(reader, serializer, field => Note($"item {position}: '{field}' could not be read as the documented type; it was left null."));
+                        if (fields.Problem != null)
+                        {
+                            Note($"{fields.Problem} in item {index}; the {items.Count} items before that point were kept.");
+                            complete = true; // the note says it
+                            break;
+                        }
+                        items.Add(fields.Model!);
+                        continue;
+                    }
                     try
                     {
                         var item = serializer.Deserialize<T>(reader);
@@ -132,7 +148,10 @@ namespace Upstash.DeveloperApi.Serialization
         }
 
         /// <summary>The fields of the object the reader is at, into a new <typeparamref name="T"/>.</summary>
-        internal static FieldByField ReadFields<T>(JsonReader reader, JsonSerializer serializer)
+        internal static FieldByField ReadFields<T>(JsonReader reader, JsonSerializer serializer) => ReadFieldsNoting<T>(reader, serializer, null);
+
+        /// <summary>As <see cref="ReadFields{T}(JsonReader, JsonSerializer)"/>; <paramref name="alsoNote"/> hears the name of each field left null (a list notes it too).</summary>
+        private static FieldByField<T> ReadFieldsNoting<T>(JsonReader reader, JsonSerializer serializer, Action<string>? alsoNote)
         {
             var contract = (JsonObjectContract)serializer.ContractResolver.ResolveContract(typeof(T));
             var result = new FieldByField<T> { Model = (T)contract.DefaultCreator!() };
@@ -144,7 +163,7 @@ namespace Upstash.DeveloperApi.Serialization
                 {
                     if (reader.TokenType == JsonToken.EndObject) return result;
                     var name = (string)reader.Value!;
-                    if (!reader.Read() || !ReadField(contract, model, sink, name, reader, serializer)) break;
+                    if (!reader.Read() || !ReadField(contract, model, sink, name, reader, serializer, alsoNote)) break;
                     result.Count++;
                 }
                 result.Problem = "the JSON breaks off before the end of the object";
@@ -160,7 +179,7 @@ namespace Upstash.DeveloperApi.Serialization
         /// One field: converted to its property, kept as additional data when undocumented, left null and noted
         /// when it cannot be converted. False when the body ended inside the field.
         /// </summary>
-        private static bool ReadField(JsonObjectContract contract, object result, IReadIssueSink? sink, string name, JsonReader reader, JsonSerializer serializer)
+        private static bool ReadField(JsonObjectContract contract, object result, IReadIssueSink? sink, string name, JsonReader reader, JsonSerializer serializer, Action<string>? alsoNote)
         {
             var property = contract.Properties.GetClosestMatchProperty(name);
             if (property == null || property.Ignored || !property.Writable || property.ValueProvider == null || property.PropertyType == null)
@@ -178,7 +197,9 @@ namespace Upstash.DeveloperApi.Serialization
             catch (Exception ex) when (ex is not JsonReaderException && TolerantJson.IsReadFailure(ex))
             {
                 if (startsContainer && !SkipToEndOf(reader, depth)) return false;
-                sink?.AddReadIssue($"'{Redaction.SafePath(name)}' could not be read as the documented type; it was left null.");
+                var safe = Redaction.SafePath(name);
+                sink?.AddReadIssue($"'{safe}' could not be read as the documented type; it was left null.");
+                alsoNote?.Invoke(safe);
             }
             return true;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Linq;
 using System.Net;
@@ -27,23 +28,35 @@ namespace Upstash.DeveloperApi.Tests.Client
         private static HttpResponseMessage Json(string json, HttpStatusCode status = HttpStatusCode.OK) =>
             new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
-        [Test]
-        public void The_operations_that_issue_credentials_are_found_by_rule() =>
-            ApiOperations.All.Where(o => o.IssuesCredentials).Select(o => o.Id)
-                .Should().BeEquivalentTo("resetQStashToken", "resetPassword", "resetIndexPasswords", "resetSearchPassword");
+        private static IEnumerable<string> CredentialResets() => ApiOperations.All.Where(o => o.IssuesCredentials).Select(o => o.Id);
 
-        [TestCase("resetPassword", "the password may already have been rotated")]
-        [TestCase("resetIndexPasswords", "the index passwords may already have been rotated")]
-        [TestCase("resetSearchPassword", "the password may already have been rotated")]
-        [TestCase("resetQStashToken", "the QStash token may already have been rotated")]
-        public async Task A_500_on_a_credential_reset_is_an_unknown_outcome_that_says_what_may_be_rotated(string operationId, string expected)
+        [Test]
+        public void The_operations_that_issue_credentials_are_found_by_rule()
+        {
+            var found = CredentialResets().ToList();
+            found.Should().Contain(SpecDocument.Seed.Id, "the seed's Reset QStash Token issues a new token");
+            foreach (var operation in SpecDocument.Operations)
+            {
+                var says = System.Text.RegularExpressions.Regex.IsMatch(operation.Operation.Summary ?? "", @"^(Reset|Rotate)\b");
+                if (says && operation.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
+                    found.Should().Contain(operation.Id, $"{operation} says it resets a credential");
+                if (found.Contains(operation.Id))
+                    ApiOperations.Get(operation.Id).IsIdempotent.Should().BeFalse($"{operation} changes a credential: it is never repeated");
+                if (!says && !operation.Id.StartsWith("reset", StringComparison.OrdinalIgnoreCase) && !operation.Id.StartsWith("rotate", StringComparison.OrdinalIgnoreCase))
+                    found.Should().NotContain(operation.Id, $"{operation} does not say it resets a credential");
+            }
+        }
+
+        [TestCaseSource(nameof(CredentialResets))]
+        public async Task A_500_on_a_credential_reset_is_an_unknown_outcome_that_says_what_may_be_rotated(string operationId)
         {
             using var upstash = Client(_ => Json("{\"error\":\"boom\"}", HttpStatusCode.InternalServerError));
+            var subject = ApiOperations.Get(operationId).CredentialSubject!;
 
             var call = () => OperationInvoker.InvokeAsync(upstash, SpecDocument.Operations.Single(o => o.Id == operationId));
 
             var thrown = (await call.Should().ThrowAsync<UpstashOutcomeUnknownException>()).Which;
-            thrown.Message.Should().Contain(expected).And.Contain("Upstash console");
+            thrown.Message.Should().Contain($"{subject} may already have been rotated").And.Contain("Upstash console");
         }
 
         [Test]
@@ -101,7 +114,7 @@ namespace Upstash.DeveloperApi.Tests.Client
         }
 
         [Test]
-        public async Task A_list_keeps_its_good_items_and_reports_the_bad_ones()
+        public async Task A_list_keeps_an_item_with_a_bad_field_naming_the_field_and_leaves_out_what_is_not_an_item()
         {
             var item = (JObject)ExampleAssemblerFor("getDatabase");
             var bad = (JObject)item.DeepClone();
@@ -110,11 +123,35 @@ namespace Upstash.DeveloperApi.Tests.Client
             using var upstash = Client(_ => Json(body));
 
             var list = await upstash.Redis.ListDatabasesAsync();
+            var one = await new UpstashClient(new HttpClient(new StubHandler(_ => Json(bad.ToString(Formatting.None)))), TestCredentials.Create()).Redis.GetDatabaseAsync("db-1");
 
-            list.Should().HaveCount(2, "the two good databases are kept; the one with a bad field and the number are left out");
-            list.Should().OnlyContain(d => d.Port == 6379 && d.ReadIssues.Count == 0);
-            ((IReadIssues)list).ReadIssues.Should().HaveCount(2).And.Contain(i => i.Contains("item 1") && i.Contains("left out")).And.Contain(i => i.Contains("item 3") && i.Contains("left out"));
+            list.Should().HaveCount(3, "the database with a bad field is kept, as GetDatabaseAsync keeps it; the number is left out");
+            list[1].Port.Should().BeNull();
+            list[1].DatabaseName.Should().Be(one.DatabaseName).And.NotBeNull();
+            list[1].ReadIssues.Should().Equal(one.ReadIssues, "an item is read as the model it is");
+            list[1].ReadIssues.Should().ContainSingle().Which.Should().Contain("'port'");
+            list[0].ReadIssues.Should().BeEmpty();
+            ((IReadIssues)list).ReadIssues.Should().HaveCount(2)
+                .And.Contain(i => i.Contains("item 1") && i.Contains("'port'") && i.Contains("left null"))
+                .And.Contain(i => i.Contains("item 3") && i.Contains("left out"));
             string.Join(" ", ((IReadIssues)list).ReadIssues).Should().NotContain("not-a-number");
+        }
+
+        [Test]
+        public async Task A_database_list_with_a_boolean_where_the_document_has_a_string_keeps_every_database()
+        {
+            // What a new user tried: prometheus_enabled as a JSON boolean made ListDatabasesAsync return nothing.
+            var item = (JObject)ExampleAssemblerFor("getDatabase");
+            item["prometheus_enabled"] = true;
+            using var upstash = Client(_ => Json(new JArray(item, item).ToString(Formatting.None)));
+
+            var list = await upstash.Redis.ListDatabasesAsync();
+
+            list.Should().HaveCount(2);
+            list.Should().OnlyContain(d => d.DatabaseName != null && d.Port != null);
+            foreach (var database in list)
+                (database.PrometheusEnabled != null || database.ReadIssues.Any(i => i.Contains("'prometheus_enabled'")))
+                    .Should().BeTrue("the field is read, or left null and named");
         }
 
         [Test]
