@@ -20,6 +20,7 @@ namespace Upstash.DeveloperApi.Cli
             var root = new RootCommand("upstash-qstash: reset (rotate) the QStash token of an Upstash account through the Upstash Developer API, and check the API against its document.\n" + ExitCodes.Table)
             {
                 RotateTokenCommand.Create(env),
+                ListQStashUsersCommand.Create(env),
                 DriftCheckCommand.Create(env),
                 VerifyContractCommand.Create(env),
             };

@@ -17,7 +17,7 @@ namespace Upstash.DeveloperApi.Cli
         public static Command Create(CliEnvironment env)
         {
             var file = new Argument<string?>("response") { Description = "The captured JSON response: a file, or - for standard input (the default when input is piped)", Arity = ArgumentArity.ZeroOrOne };
-            var operation = new Option<string>("--operation") { Description = "The operationId whose response it is", DefaultValueFactory = _ => "resetQStashToken" };
+            var operation = new Option<string>("--operation") { Description = "The operationId whose response it is", DefaultValueFactory = _ => "resetDefaultQStashToken" };
             var status = new Option<string>("--status") { Description = "The HTTP status of the response", DefaultValueFactory = _ => "200" };
             var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
             format.AcceptOnlyFromAmong("text", "json");

@@ -28,18 +28,22 @@ namespace Upstash.DeveloperApi.Cli
             var demo = new Option<bool>("--demo") { Description = "Run against a local mock server that serves the API document's example: no account, no confirmation, no input" };
             var baseUrl = new Option<string?>("--base-url") { Description = "Send to this address instead of the API's (https, or http on loopback)" };
             var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the API, 1 to 600", DefaultValueFactory = _ => 30 };
+            var qstashId = new Option<string?>("--qstash-id") { Description = "The QStash user to rotate (POST /v2/qstash/rotate-token/{id}); list-qstash-users gives the ids. Without it: the account's default QStash user, as 1.x did" };
 
-            var command = new Command("rotate-token", "Reset the QStash token and password of the account and print the new ones. The old token stops working at once. Exit codes: see upstash-qstash --help.")
+            var command = new Command("rotate-token",
+                "Reset the QStash token of a QStash user and print the new credentials. The old token stops working at once. " +
+                "With --qstash-id, that user (an account has one per region); without it, the account's default QStash user " +
+                "(POST https://api.upstash.com/qstash/user/rotatetoken, as 1.x did). Exit codes: see upstash-qstash --help.")
             {
-                email, apiKey, envFile, format, showSecrets, yes, demo, baseUrl, timeout,
+                qstashId, email, apiKey, envFile, format, showSecrets, yes, demo, baseUrl, timeout,
             };
             command.SetAction((parsed, ct) => RunAsync(env, new Settings(
                 parsed.GetValue(email), parsed.GetValue(apiKey), parsed.GetValue(envFile), parsed.GetValue(format)!,
-                parsed.GetValue(showSecrets), parsed.GetValue(yes), parsed.GetValue(demo), parsed.GetValue(baseUrl), parsed.GetValue(timeout)), ct));
+                parsed.GetValue(showSecrets), parsed.GetValue(yes), parsed.GetValue(demo), parsed.GetValue(baseUrl), parsed.GetValue(timeout), parsed.GetValue(qstashId)), ct));
             return command;
         }
 
-        private sealed record Settings(string? Email, string? ApiKey, string? EnvFile, string Format, bool ShowSecrets, bool Yes, bool Demo, string? BaseUrl, int TimeoutSeconds);
+        private sealed record Settings(string? Email, string? ApiKey, string? EnvFile, string Format, bool ShowSecrets, bool Yes, bool Demo, string? BaseUrl, int TimeoutSeconds, string? QStashId);
 
         private static async Task<int> RunAsync(CliEnvironment env, Settings settings, CancellationToken cancellationToken)
         {
@@ -67,6 +71,8 @@ namespace Upstash.DeveloperApi.Cli
         {
             if (settings.TimeoutSeconds <= 0 || settings.TimeoutSeconds > 600)
                 throw new CliInputException("--timeout must be between 1 and 600 seconds.", ExitCodes.Usage);
+            if (settings.QStashId != null && (settings.QStashId.Trim().Length == 0 || settings.QStashId.Any(char.IsControl)))
+                throw new CliInputException("--qstash-id must be a QStash user id (list-qstash-users prints them).", ExitCodes.Usage);
 
             if (settings.Demo)
             {
@@ -106,7 +112,7 @@ namespace Upstash.DeveloperApi.Cli
                     throw new CliInputException("--base-url: " + ArgumentMessages.WithoutParameter(ex), ExitCodes.Usage);
                 }
 
-                if (!settings.Demo && !settings.Yes && !await ConfirmAsync(env, credentials, cancellationToken).ConfigureAwait(false))
+                if (!settings.Demo && !settings.Yes && !await ConfirmAsync(env, credentials, settings.QStashId, cancellationToken).ConfigureAwait(false))
                 {
                     CliOutput.Message(env, env.InputIsInteractive
                         ? "Not rotated."
@@ -119,7 +125,9 @@ namespace Upstash.DeveloperApi.Cli
                 try
                 {
                     markSending();
-                    user = await client.ResetQStashTokenAsync(cancellationToken).ConfigureAwait(false);
+                    user = settings.QStashId == null
+                        ? await client.ResetQStashTokenAsync(cancellationToken).ConfigureAwait(false)
+                        : await client.ResetQStashTokenAsync(settings.QStashId, cancellationToken).ConfigureAwait(false);
                 }
                 catch (UpstashConfigurationException ex)
                 {
@@ -131,6 +139,11 @@ namespace Upstash.DeveloperApi.Cli
                     CliOutput.Message(env, "error: " + ex.Message);
                     if (ex.Kind == UpstashErrorKind.Authentication)
                         CliOutput.Message(env, $"hint: check --email and --api-key (or {UpstashCredentials.EmailVariable} and {UpstashCredentials.ApiKeyVariable}, in the environment or in .env).");
+                    if (ex.Kind == UpstashErrorKind.NotFound)
+                        CliOutput.Message(env, settings.QStashId == null
+                            ? "hint: without --qstash-id the tool rotates the account's default QStash user (the id-less call of 1.x), which this account may not have. " +
+                              "Pass --qstash-id ID to rotate a QStash user by id; 'upstash-qstash list-qstash-users' prints the ids."
+                            : "hint: no QStash user has that --qstash-id in this account; 'upstash-qstash list-qstash-users' prints the ids.");
                     return ExitCodes.For(ex.Kind);
                 }
 
@@ -158,10 +171,11 @@ namespace Upstash.DeveloperApi.Cli
             }
         }
 
-        private static async Task<bool> ConfirmAsync(CliEnvironment env, UpstashCredentials credentials, CancellationToken cancellationToken)
+        private static async Task<bool> ConfirmAsync(CliEnvironment env, UpstashCredentials credentials, string? qstashId, CancellationToken cancellationToken)
         {
             if (!env.InputIsInteractive) return false;
-            CliOutput.Message(env, $"Rotate the QStash token of {credentials.Email}? Every app using the current token stops working. Type 'yes' to continue:");
+            var whose = qstashId == null ? $"the default QStash user of {credentials.Email}" : $"QStash user {qstashId} of {credentials.Email}";
+            CliOutput.Message(env, $"Rotate the QStash token of {whose}? Every app using the current token stops working. Type 'yes' to continue:");
             // A console read cannot be cancelled; waiting for it can, so Ctrl+C at the prompt ends the command at once.
             var answer = await Task.Run(() => env.In.ReadLine(), CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false);
             return string.Equals(answer?.Trim(), "yes", StringComparison.OrdinalIgnoreCase);
@@ -174,7 +188,7 @@ namespace Upstash.DeveloperApi.Cli
             if (settings.Format == "env")
             {
                 var text = new StringBuilder();
-                foreach (var (name, value) in new[] { ("QSTASH_TOKEN", user.Token), ("QSTASH_PASSWORD", user.Password) })
+                foreach (var (name, value) in new[] { ("QSTASH_TOKEN", user.Token), ("QSTASH_PASSWORD", user.Password), ("QSTASH_READ_ONLY_TOKEN", user.ReadOnlyToken) })
                 {
                     if (value == null) continue;
                     if (value.Any(char.IsControl))
