@@ -19,7 +19,7 @@ namespace Upstash.DeveloperApi.Benchmarks
     public static class Payload
     {
         public static readonly byte[] Bytes = Encoding.UTF8.GetBytes(
-            (ExampleAssembler.SuccessResponse(ListPayload.Operation("resetQStashToken"), out _) ?? throw new InvalidOperationException("resetQStashToken has no example response"))
+            (ExampleAssembler.SuccessResponse(ListPayload.Operation("resetDefaultQStashToken"), out _) ?? throw new InvalidOperationException("resetDefaultQStashToken (the seed's operation) has no example response"))
             .ToString(Formatting.None));
     }
 

@@ -121,7 +121,7 @@ namespace Upstash.DeveloperApi.Tests.Client
 
             thrown.Should().BeOfType<UpstashUnreadableResponseException>();
             thrown.StatusCode.Should().Be(status);
-            thrown.Operation.Should().Be("resetQStashToken");
+            thrown.Operation.Should().Be(SpecDocument.Seed.Id);
             thrown.Message.Should().Contain("does not list status " + status).And.Contain("HAS been rotated");
         }
 

@@ -24,7 +24,7 @@ namespace Upstash.DeveloperApi.Tests.Client
         [Test]
         public async Task Without_a_base_address_the_operation_goes_to_its_path_level_server()
         {
-            var operation = SpecDocument.Operations.Single(o => o.Id == "resetQStashToken");
+            var operation = SpecDocument.Seed;
 
             var uri = await SentUri();
 

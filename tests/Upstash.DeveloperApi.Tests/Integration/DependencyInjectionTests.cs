@@ -120,7 +120,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
 
             var responded = logs.Logger.Entries.Should().ContainSingle(e => e.Id.Id == 4100).Subject;
             var values = responded.Values.ToDictionary(v => v.Key, v => v.Value);
-            values["Operation"].Should().Be("resetQStashToken");
+            values["Operation"].Should().Be(SpecDocument.Seed.Id);
             values["Method"].Should().Be("POST");
             values["Path"].Should().Be("/qstash/user/rotatetoken");
             values["StatusCode"].Should().Be(200);

@@ -110,7 +110,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
             await client.ResetQStashTokenAsync();
 
             var span = capture.Spans.Should().ContainSingle().Subject;
-            span.DisplayName.Should().Be("resetQStashToken");
+            span.DisplayName.Should().Be(SpecDocument.Seed.Id);
             var retry = span.Events.Should().ContainSingle().Subject;
             retry.Name.Should().Be("upstash.retry");
             retry.Tags.Should().Contain(new KeyValuePair<string, object?>("upstash.retry.reason", "429")).And.Contain(new KeyValuePair<string, object?>("upstash.retry.attempt", 1));

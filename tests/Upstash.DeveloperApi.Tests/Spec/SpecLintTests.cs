@@ -15,6 +15,13 @@ namespace Upstash.DeveloperApi.Tests.Spec
     {
         private static JObject Property(JObject doc, string name) => (JObject)Schema(doc)["properties"]![name]!;
 
+        /// <summary>The first parameter of the document with an enum of values, and its path.</summary>
+        private static (string Path, JObject Parameter) EnumParameter(JObject doc) =>
+            ((JObject)doc["paths"]!).Properties()
+                .SelectMany(path => ((JObject)path.Value).Properties().Where(m => m.Value["parameters"] is JArray)
+                    .SelectMany(m => ((JArray)m.Value["parameters"]!).OfType<JObject>().Select(p => (path.Name, p))))
+                .First(x => x.p["schema"]?["enum"] is JArray);
+
         private static JObject Operation(JObject doc) => (JObject)doc["paths"]!["/qstash/user/rotatetoken"]!["post"]!;
 
         private static JObject Schema(JObject doc) => (JObject)doc["components"]!["schemas"]!["QStashUser"]!;
@@ -59,7 +66,7 @@ namespace Upstash.DeveloperApi.Tests.Spec
                     case "enum-outside": Property(doc, "state")["example"] = "frozen"; break;
                     case "wrong-type": Property(doc, "max_retries")["example"] = "twenty"; break;
                     case "wrong-format": Property(doc, "id")["example"] = "not-a-uuid"; break;
-                    case "wrong-parameter-example": doc["paths"]!["/qstash/stats"]!["get"]!["parameters"]![0]!["example"] = "2w"; break;
+                    case "wrong-parameter-example": EnumParameter(doc).Parameter["example"] = "not-one-of-them"; break;
                 }
             });
 
@@ -71,7 +78,10 @@ namespace Upstash.DeveloperApi.Tests.Spec
             switch (mutation)
             {
                 case "extra-example-field": finding.Path.Should().EndWith("securityAddons.example.max_widgets"); finding.Message.Should().Contain("max_widgets"); break;
-                case "wrong-parameter-example": finding.Path.Should().Contain("/qstash/stats").And.Contain("period"); break;
+                case "wrong-parameter-example":
+                    var (path, parameter) = EnumParameter(SpecDocument.EffectiveJson);
+                    finding.Path.Should().Contain(path).And.Contain((string)parameter["name"]!);
+                    break;
                 case "enum-outside": finding.Message.Should().Contain("state"); break;
                 case "wrong-type": finding.Message.Should().Contain("max_retries"); break;
                 case "wrong-format": finding.Message.Should().Contain("id").And.Contain("uuid"); break;

@@ -4,11 +4,11 @@ using Newtonsoft.Json.Linq;
 
 namespace Upstash.DeveloperApi.Tests.Support
 {
-    /// <summary>The document's example of the token reset response, read from openapi/openapi.yml.</summary>
+    /// <summary>The document's example of the seed's token reset response, read from the effective document.</summary>
     public static class Examples
     {
         public static JObject ResetQStashToken =>
-            (JObject)SpecDocument.ResponseExamples.First(e => e.Operation.Id == "resetQStashToken" && e.Status == "200").Value.DeepClone();
+            (JObject)SpecDocument.ResponseExamples.First(e => e.Operation.Id == SpecDocument.Seed.Id && e.Status == "200").Value.DeepClone();
 
         public static string ResetQStashTokenJson => ResetQStashToken.ToString(Formatting.None);
 

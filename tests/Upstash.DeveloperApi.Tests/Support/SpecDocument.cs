@@ -45,6 +45,12 @@ namespace Upstash.DeveloperApi.Tests.Support
 
         public static IEnumerable<SpecExample> ResponseExamples => Loaded.Value.ResponseExamples;
 
+        /// <summary>
+        /// The seed's operation, found the way its reference page names it (<c>POST /qstash/user/rotatetoken</c>
+        /// at the host root), not by an operationId, which the overlay gives it.
+        /// </summary>
+        public static SpecOperation Seed => Operations.Single(o => o.Path == "/qstash/user/rotatetoken" && string.Equals(o.Method, "post", StringComparison.OrdinalIgnoreCase));
+
         /// <summary>A copy of the effective document, changed by <paramref name="mutate"/>.</summary>
         public static JObject Mutated(Action<JObject> mutate)
         {

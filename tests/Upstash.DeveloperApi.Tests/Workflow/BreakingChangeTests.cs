@@ -10,8 +10,9 @@ namespace Upstash.DeveloperApi.Tests.Workflow
     /// <summary>
     /// A spec update that breaks the public API cannot be released by accident: `dotnet pack` validates the
     /// package against the last release of its major version (build/package-baseline) and fails, naming the
-    /// break, until the major version is raised. Upstream revision dc6cbb0a is such an update: every QStash
-    /// operation takes a user id from then on.
+    /// break, until the major version is raised. The vendored revision is such an update over 1.0.0 (it
+    /// drops id-less QStash calls), so it packs as the version Directory.Build.props gives (a new major),
+    /// and not as another 1.x.
     /// </summary>
     [TestFixture]
     [Category("Workflow")]
@@ -20,30 +21,38 @@ namespace Upstash.DeveloperApi.Tests.Workflow
     {
         private static Task<(int Exit, string Output)> Pack(string output, params string[] extra)
         {
-            var fixture = RepoPaths.Of("tests", "Upstash.DeveloperApi.Tests", "Fixtures", "upstream", "2026-03-05.dc6cbb0a");
             var args = new[]
             {
                 "pack", "src/Upstash.DeveloperApi", "-c", "Release", "-o", output, "-nodeReuse:false", "--disable-build-servers",
-                $"-p:UpstashSpecFile={fixture}.yml", $"-p:UpstashOverlayFile={fixture}.overlay.yml", "-p:UpstashBuildFlavor=breaking",
+                "-p:UpstashBuildFlavor=breaking",
             };
             return DotnetProcess.RunAsync(RepoPaths.Root, args.Concat(extra));
         }
+
+        private static string Baseline() =>
+            Path.GetFileNameWithoutExtension(Directory.GetFiles(RepoPaths.Of("build", "package-baseline"), "*.nupkg").Single()).Split('.', 3)[2];
+
+        private static string Version() =>
+            System.Text.RegularExpressions.Regex.Match(File.ReadAllText(RepoPaths.Of("Directory.Build.props")), "<VersionPrefix>(.*)</VersionPrefix>").Groups[1].Value;
 
         [Test]
         public async Task A_breaking_spec_update_fails_the_pack_until_the_major_version_is_raised()
         {
             var output = Directory.CreateTempSubdirectory("upstash-breaking-").FullName;
+            var baseline = Baseline();
+            var sameMajor = baseline.Split('.')[0] + ".99.0";
 
-            var same = await Pack(output);
+            var same = await Pack(output, $"-p:VersionPrefix={sameMajor}");
 
-            same.Exit.Should().NotBe(0, "removing ResetQStashTokenAsync() must not pack as 1.x:\n" + DotnetProcess.Tail(same.Output));
-            same.Output.Should().Contain("CP0002").And.Contain("ResetQStashTokenAsync").And.Contain("package-baseline");
+            same.Exit.Should().NotBe(0, $"the vendored revision removes members of {baseline}, so it must not pack as {sameMajor}:\n" + DotnetProcess.Tail(same.Output));
+            same.Output.Should().Contain("CP0002").And.Contain("package-baseline");
 
-            var major = await Pack(output, "-p:VersionPrefix=2.0.0");
+            var major = await Pack(output);
 
             major.Exit.Should().Be(0, DotnetProcess.Tail(major.Output));
+            Version().Split('.')[0].Should().NotBe(baseline.Split('.')[0], "the release raises the major version");
             major.Output.Should().Contain("raises the major version");
-            File.Exists(Path.Combine(output, "Upstash.DeveloperApi.2.0.0.nupkg")).Should().BeTrue();
+            File.Exists(Path.Combine(output, $"Upstash.DeveloperApi.{Version()}.nupkg")).Should().BeTrue();
         }
     }
 }
