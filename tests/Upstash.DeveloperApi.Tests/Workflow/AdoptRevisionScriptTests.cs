@@ -24,17 +24,32 @@ namespace Upstash.DeveloperApi.Tests.Workflow
         private static Task<(int Exit, string Output)> Adopt(string repo, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
             DotnetProcess.RunAsync(repo, new[] { "build/adopt-revision.sh" }.Concat(args), environment, minutes: 8, executable: "bash");
 
-        /// <summary>The tracked files of the repository as they are now (uncommitted edits included), copied to a new folder.</summary>
+        /// <summary>
+        /// The repository's files as they are now (uncommitted edits included), copied to a new folder: the
+        /// tracked ones in a git checkout, else every file but build outputs (bin, obj, .git).
+        /// </summary>
         private static async Task<string> CopyOfRepository()
         {
             var copy = Directory.CreateTempSubdirectory("upstash-adopt-").FullName;
-            var listed = await DotnetProcess.RunAsync(RepoPaths.Root, new[] { "ls-files", "-z" }, executable: "git");
-            listed.Exit.Should().Be(0, listed.Output);
-            foreach (var file in listed.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Where(f => File.Exists(Path.Combine(RepoPaths.Root, f))))
+            var root = RepoPaths.Root;
+            IEnumerable<string> files;
+            if (Directory.Exists(Path.Combine(root, ".git")))
+            {
+                var listed = await DotnetProcess.RunAsync(root, new[] { "ls-files", "-z" }, executable: "git");
+                listed.Exit.Should().Be(0, listed.Output);
+                files = listed.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries);
+            }
+            else
+            {
+                var skipped = new[] { "bin", "obj", ".git" };
+                files = Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f))
+                    .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => skipped.Contains(part)));
+            }
+            foreach (var file in files.Where(f => File.Exists(Path.Combine(root, f))))
             {
                 var target = Path.Combine(copy, file);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(Path.Combine(RepoPaths.Root, file), target);
+                File.Copy(Path.Combine(root, file), target);
             }
             return copy;
         }
