@@ -20,23 +20,20 @@ namespace Upstash.DeveloperApi.Cli
         /// <summary>Builds the command.</summary>
         public static Command Create(CliEnvironment env)
         {
-            var email = new Option<string?>("--email") { Description = "Account email. Default: UPSTASH_EMAIL, then UPSTASH_EMAIL in ./.env" };
-            var apiKey = new Option<string?>("--api-key") { Description = "Developer API key. Default: UPSTASH_API_KEY, then UPSTASH_API_KEY in ./.env" };
-            var envFile = new Option<string?>("--env-file") { Description = "The .env file read last. Default: ./.env when it exists" };
+            var connection = new CliConnectionOptions();
             var format = new Option<string>("--format") { Description = "text (a table) or json (an array of {id, region, state})", DefaultValueFactory = _ => "text" };
             format.AcceptOnlyFromAmong("text", "json");
             var demo = new Option<bool>("--demo") { Description = "Run against a local mock server that serves the API document's example: no account" };
-            var baseUrl = new Option<string?>("--base-url") { Description = "Send to this address instead of the API's (https, or http on loopback)" };
-            var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the API, 1 to 600", DefaultValueFactory = _ => 30 };
 
             var command = new Command("list-qstash-users",
                 "List the account's QStash users (GET /v2/qstash/users): id, region and state, never a token. Read-only. " +
                 "The id is what rotate-token --qstash-id takes. Exit codes: see upstash-qstash --help.")
             {
-                email, apiKey, envFile, format, demo, baseUrl, timeout,
+                format, demo,
             };
-            command.SetAction((parsed, ct) => RunAsync(env, parsed.GetValue(email), parsed.GetValue(apiKey), parsed.GetValue(envFile), parsed.GetValue(format)!,
-                parsed.GetValue(demo), parsed.GetValue(baseUrl), parsed.GetValue(timeout), ct));
+            connection.AddTo(command);
+            command.SetAction((parsed, ct) => RunAsync(env, parsed.GetValue(connection.Email), parsed.GetValue(connection.ApiKey), parsed.GetValue(connection.EnvFile), parsed.GetValue(format)!,
+                parsed.GetValue(demo), parsed.GetValue(connection.BaseUrl), parsed.GetValue(connection.Timeout), ct));
             return command;
         }
 
@@ -44,25 +41,14 @@ namespace Upstash.DeveloperApi.Cli
         {
             try
             {
-                if (timeoutSeconds <= 0 || timeoutSeconds > 600) throw new CliInputException("--timeout must be between 1 and 600 seconds.", ExitCodes.Usage);
+                var timeout = CliConnectionOptions.CheckedTimeout(timeoutSeconds);
                 if (demo && (email ?? apiKey ?? envFile ?? baseUrl) != null)
                     throw new CliInputException("--demo runs against its own local mock server with made-up credentials; leave out --email, --api-key, --env-file and --base-url.", ExitCodes.Usage);
-                Uri? baseAddress = null;
-                if (baseUrl != null && !Uri.TryCreate(baseUrl, UriKind.Absolute, out baseAddress))
-                    throw new CliInputException("--base-url must be an absolute address such as https://api.upstash.com.", ExitCodes.Usage);
+                var baseAddress = CliConnectionOptions.CheckedBaseAddress(baseUrl);
 
                 using var demoServer = demo ? DemoServer.Start() : null;
                 var credentials = demoServer != null ? new UpstashCredentials("demo@example.com", "demo-api-key") : CliCredentials.Resolve(env, email, apiKey, envFile);
-                if (demoServer != null) baseAddress = demoServer.BaseAddress;
-                var options = new QStashClientOptions { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
-                try
-                {
-                    options.Validate();
-                }
-                catch (ArgumentException ex)
-                {
-                    throw new CliInputException("--base-url: " + ArgumentMessages.WithoutParameter(ex), ExitCodes.Usage);
-                }
+                var options = new QStashClientOptions { BaseAddress = demoServer?.BaseAddress ?? baseAddress, Timeout = timeout };
 
                 using var client = new QStashClient(credentials, options);
                 IReadOnlyList<QStashUser> users;

@@ -18,16 +18,12 @@ namespace Upstash.DeveloperApi.Cli
         /// <summary>Builds the command.</summary>
         public static Command Create(CliEnvironment env)
         {
-            var email = new Option<string?>("--email") { Description = "Account email. Default: UPSTASH_EMAIL, then UPSTASH_EMAIL in ./.env" };
-            var apiKey = new Option<string?>("--api-key") { Description = "Developer API key. Default: UPSTASH_API_KEY, then UPSTASH_API_KEY in ./.env" };
-            var envFile = new Option<string?>("--env-file") { Description = "The .env file read last. Default: ./.env when it exists" };
+            var connection = new CliConnectionOptions();
             var format = new Option<string>("--format") { Description = "json (secrets masked unless --show-secrets) or env (QSTASH_TOKEN=… and QSTASH_PASSWORD=… lines for pipelines: they hold the secrets)", DefaultValueFactory = _ => "json" };
             format.AcceptOnlyFromAmong("json", "env");
             var showSecrets = new Option<bool>("--show-secrets") { Description = "Show the new token and password in the JSON output" };
             var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (rotation breaks every app that uses the old token)" };
             var demo = new Option<bool>("--demo") { Description = "Run against a local mock server that serves the API document's example: no account, no confirmation, no input" };
-            var baseUrl = new Option<string?>("--base-url") { Description = "Send to this address instead of the API's (https, or http on loopback)" };
-            var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the API, 1 to 600", DefaultValueFactory = _ => 30 };
             var qstashId = new Option<string?>("--qstash-id") { Description = "The QStash user to rotate (POST /v2/qstash/rotate-token/{id}); list-qstash-users gives the ids. Without it: the account's default QStash user, as 1.x did" };
 
             var command = new Command("rotate-token",
@@ -35,11 +31,13 @@ namespace Upstash.DeveloperApi.Cli
                 "With --qstash-id, that user (an account has one per region); without it, the account's default QStash user " +
                 "(POST https://api.upstash.com/qstash/user/rotatetoken, as 1.x did). Exit codes: see upstash-qstash --help.")
             {
-                qstashId, email, apiKey, envFile, format, showSecrets, yes, demo, baseUrl, timeout,
+                qstashId,
             };
+            connection.AddTo(command);
+            foreach (var option in new Option[] { format, showSecrets, yes, demo }) command.Options.Add(option);
             command.SetAction((parsed, ct) => RunAsync(env, new Settings(
-                parsed.GetValue(email), parsed.GetValue(apiKey), parsed.GetValue(envFile), parsed.GetValue(format)!,
-                parsed.GetValue(showSecrets), parsed.GetValue(yes), parsed.GetValue(demo), parsed.GetValue(baseUrl), parsed.GetValue(timeout), parsed.GetValue(qstashId)), ct));
+                parsed.GetValue(connection.Email), parsed.GetValue(connection.ApiKey), parsed.GetValue(connection.EnvFile), parsed.GetValue(format)!,
+                parsed.GetValue(showSecrets), parsed.GetValue(yes), parsed.GetValue(demo), parsed.GetValue(connection.BaseUrl), parsed.GetValue(connection.Timeout), parsed.GetValue(qstashId)), ct));
             return command;
         }
 
@@ -69,8 +67,7 @@ namespace Upstash.DeveloperApi.Cli
 
         private static async Task<int> RunCoreAsync(CliEnvironment env, Settings settings, Action markSending, CancellationToken cancellationToken)
         {
-            if (settings.TimeoutSeconds <= 0 || settings.TimeoutSeconds > 600)
-                throw new CliInputException("--timeout must be between 1 and 600 seconds.", ExitCodes.Usage);
+            var timeout = CliConnectionOptions.CheckedTimeout(settings.TimeoutSeconds);
             if (settings.QStashId != null && (settings.QStashId.Trim().Length == 0 || settings.QStashId.Any(char.IsControl)))
                 throw new CliInputException("--qstash-id must be a QStash user id (list-qstash-users prints them).", ExitCodes.Usage);
 
@@ -82,9 +79,7 @@ namespace Upstash.DeveloperApi.Cli
                     throw new CliInputException($"--demo runs against its own local mock server with made-up credentials; leave out {string.Join(", ", ignored)}.", ExitCodes.Usage);
             }
 
-            Uri? baseAddress = null;
-            if (settings.BaseUrl != null && !Uri.TryCreate(settings.BaseUrl, UriKind.Absolute, out baseAddress))
-                throw new CliInputException("--base-url must be an absolute address such as https://api.upstash.com.", ExitCodes.Usage);
+            var baseAddress = CliConnectionOptions.CheckedBaseAddress(settings.BaseUrl);
 
             DemoServer? demoServer = null;
             try
@@ -102,15 +97,7 @@ namespace Upstash.DeveloperApi.Cli
                     credentials = CliCredentials.Resolve(env, settings.Email, settings.ApiKey, settings.EnvFile);
                 }
 
-                var options = new QStashClientOptions { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds) };
-                try
-                {
-                    options.Validate();
-                }
-                catch (ArgumentException ex)
-                {
-                    throw new CliInputException("--base-url: " + ArgumentMessages.WithoutParameter(ex), ExitCodes.Usage);
-                }
+                var options = new QStashClientOptions { BaseAddress = baseAddress, Timeout = timeout };
 
                 if (!settings.Demo && !settings.Yes && !await ConfirmAsync(env, credentials, settings.QStashId, cancellationToken).ConfigureAwait(false))
                 {

@@ -28,11 +28,7 @@ namespace Upstash.DeveloperApi.Cli
         /// <summary>Builds the command.</summary>
         public static Command Create(CliEnvironment env)
         {
-            var email = new Option<string?>("--email") { Description = "Account email. Default: UPSTASH_EMAIL, then UPSTASH_EMAIL in ./.env" };
-            var apiKey = new Option<string?>("--api-key") { Description = "Developer API key. Default: UPSTASH_API_KEY, then UPSTASH_API_KEY in ./.env" };
-            var envFile = new Option<string?>("--env-file") { Description = "The .env file read last. Default: ./.env when it exists" };
-            var baseUrl = new Option<string?>("--base-url") { Description = "Send to this address instead of the API's (https, or http on loopback)" };
-            var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for each answer, 1 to 600", DefaultValueFactory = _ => 30 };
+            var connection = new CliConnectionOptions("Seconds to wait for each answer, 1 to 600");
             var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
             format.AcceptOnlyFromAmong("text", "json");
             var spec = new Option<string?>("--spec") { Description = "The API document to check against. Default: the one this tool was built with" };
@@ -41,14 +37,15 @@ namespace Upstash.DeveloperApi.Cli
                 "Call every GET operation of the API document with your credentials (never POST, PUT, PATCH or DELETE) and check each answer against the document. " +
                 "Exit 0 when everything conforms, 1 on drift or an unexpected status, 2 on bad input. Values are never printed.")
             {
-                email, apiKey, envFile, baseUrl, timeout, format, spec,
+                format, spec,
             };
+            connection.AddTo(command);
             command.SetAction(async (parsed, ct) =>
             {
                 try
                 {
-                    return await RunAsync(env, parsed.GetValue(email), parsed.GetValue(apiKey), parsed.GetValue(envFile), parsed.GetValue(baseUrl),
-                        parsed.GetValue(timeout), parsed.GetValue(format)!, parsed.GetValue(spec), ct).ConfigureAwait(false);
+                    return await RunAsync(env, parsed.GetValue(connection.Email), parsed.GetValue(connection.ApiKey), parsed.GetValue(connection.EnvFile), parsed.GetValue(connection.BaseUrl),
+                        parsed.GetValue(connection.Timeout), parsed.GetValue(format)!, parsed.GetValue(spec), ct).ConfigureAwait(false);
                 }
                 catch (CliInputException ex)
                 {
@@ -61,22 +58,12 @@ namespace Upstash.DeveloperApi.Cli
 
         private static async Task<int> RunAsync(CliEnvironment env, string? email, string? apiKey, string? envFile, string? baseUrl, int timeoutSeconds, string format, string? specPath, CancellationToken cancellationToken)
         {
-            if (timeoutSeconds <= 0 || timeoutSeconds > 600) throw new CliInputException("--timeout must be between 1 and 600 seconds.", ExitCodes.Usage);
-            Uri? baseAddress = null;
-            if (baseUrl != null && !Uri.TryCreate(baseUrl, UriKind.Absolute, out baseAddress))
-                throw new CliInputException("--base-url must be an absolute address such as https://api.upstash.com.", ExitCodes.Usage);
-            try
-            {
-                UpstashClientOptions.ValidateBaseAddress(baseAddress);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new CliInputException("--base-url: " + ArgumentMessages.WithoutParameter(ex), ExitCodes.Usage);
-            }
+            var timeout = CliConnectionOptions.CheckedTimeout(timeoutSeconds);
+            var baseAddress = CliConnectionOptions.CheckedBaseAddress(baseUrl);
             var credentials = CliCredentials.Resolve(env, email, apiKey, envFile);
             var document = specPath == null ? EmbeddedDocument.Load() : DriftCheckCommand.LoadSpec(env, specPath);
 
-            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = timeout };
             var probe = new Probe(http, credentials, baseAddress, document, cancellationToken);
             var results = new List<OperationResult>();
             foreach (var operation in document.Operations.Where(o => o.Method == "get"))
