@@ -30,6 +30,19 @@ namespace Upstash.DeveloperApi.Tests.Cli
             return Process.Start(info)!;
         }
 
+        /// <summary>
+        /// A process started as a background job without job control (a script's <c>dotnet test &amp;</c>) ignores
+        /// SIGINT, and so does every process it starts, the tool too (it keeps an ignored SIGINT ignored, as a
+        /// shell's background job should). Where GNU env can, the tool is started with SIGINT back to its
+        /// default, so that the interrupt reaches it however the suite itself was started.
+        /// </summary>
+        private static readonly Lazy<string> SigintDefault = new(() =>
+        {
+            using var probe = Process.Start(new ProcessStartInfo("env", "--default-signal=INT true") { UseShellExecute = false, RedirectStandardError = true })!;
+            probe.WaitForExit();
+            return probe.ExitCode == 0 ? "env --default-signal=INT " : "";
+        });
+
         private static async Task<(int Exit, string Error)> Finish(Process process)
         {
             var error = process.StandardError.ReadToEndAsync();
@@ -62,15 +75,16 @@ namespace Upstash.DeveloperApi.Tests.Cli
                 await connection.ReadRequestAsync();
                 await connection.HoldAsync();
             });
-            using var process = Start($"exec dotnet \"$0\" rotate-token --yes --email a@b.c --api-key k-1 --base-url {server.BaseAddress} > /dev/null");
-            // The tool starts in about a second alone, but far slower while the whole suite loads both cores.
+            using var process = Start($"exec {SigintDefault.Value}dotnet \"$0\" rotate-token --yes --email a@b.c --api-key k-1 --timeout 600 --base-url {server.BaseAddress} > /dev/null");
+            // The tool starts in about a second alone, but far slower while the whole suite loads both cores; its
+            // timeout is the longest there is, so that only the interrupt can end the held request.
             for (var i = 0; i < 1200 && server.Requests == 0 && !process.HasExited; i++) await Task.Delay(50);
             server.Requests.Should().Be(1, "the rotation was sent before the interrupt");
 
             using (var kill = Process.Start("kill", new[] { "-INT", process.Id.ToString() })) await kill.WaitForExitAsync();
             var (exit, error) = await Finish(process);
 
-            exit.Should().Be(ExitCodes.Interrupted);
+            exit.Should().Be(ExitCodes.Interrupted, error);
             error.Should().Contain("outcome is unknown").And.Contain("Upstash console").And.NotContain("k-1");
         }
     }
