@@ -81,6 +81,7 @@ namespace Upstash.CodeGeneration
             var clients = ClientNames.Apply(document);
             InlineSchemaNames.Apply(document);
             IntegerWidth.Apply(document);
+            UuidAsString.Apply(document);
             EnumMembers.Apply(document);
             var operations = OperationTable.Read(document);
             return new GenerationResult(

@@ -51,6 +51,17 @@ namespace Upstash.DeveloperApi.Tests.Contract
         }
 
         [Test]
+        public void Every_id_a_model_holds_can_be_passed_to_the_by_id_methods()
+        {
+            // The by-id methods take their ids as strings (as the document's path parameters are); a model's id of
+            // another type (Guid, for format: uuid) would not go back into them without a conversion.
+            SpecDocument.Operations.Select(o => OperationInvoker.MethodFor(o)).SelectMany(m => m.GetParameters()).Where(p => p.Name == "id")
+                .Select(p => p.ParameterType).Distinct().Should().Equal(new[] { typeof(string) }, "every by-id method takes its id as a string");
+            PublicTypes.SelectMany(t => t.GetProperties()).Where(p => p.PropertyType == typeof(Guid) || p.PropertyType == typeof(Guid?))
+                .Select(p => $"{p.DeclaringType!.Name}.{p.Name}").Should().BeEmpty("an id is a string, as the by-id methods take it");
+        }
+
+        [Test]
         public void No_public_type_has_an_invented_name()
         {
             PublicTypes.Select(t => t.Name).Where(n => Regex.IsMatch(n, "^(Body|Anonymous|Period)[0-9]*$") || Regex.IsMatch(n, "[A-Za-z]2$") || n.Contains('_'))

@@ -87,6 +87,17 @@ namespace Upstash.DeveloperApi.Tests.Generation
         }
 
         [Test]
+        public void A_uuid_is_generated_as_a_string_and_other_formats_are_kept()
+        {
+            var document = JObject.Parse("""{ "id": { "type": "string", "format": "uuid" }, "at": { "type": "string", "format": "date-time" } }""");
+
+            UuidAsString.Apply(document);
+
+            document["id"]!["format"].Should().BeNull("an id is passed back into a path, whose parameter is a string");
+            document["at"]!["format"]!.Value<string>().Should().Be("date-time");
+        }
+
+        [Test]
         public void An_integer_without_a_format_is_64_bit()
         {
             var document = JObject.Parse("""{ "a": { "type": "integer" }, "b": { "type": "integer", "format": "int32" } }""");
