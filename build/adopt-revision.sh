@@ -7,7 +7,8 @@
 #   --revision <sha>    the upstream commit (8 to 40 hex digits; the full 40 are recorded when given)
 #   --date <yyyy-mm-dd> the commit's date (the history is kept in date order)
 #
-# What it does, in order:
+# What it does, in order, once the document reads as an OpenAPI document with operations (else it
+# exits 1 having changed nothing):
 #   1. the outgoing revision joins the replayed history (tests/…/Fixtures/upstream/<date>.<sha8>.yml and
 #      .overlay.yml), so that Workflow/UpstreamHistoryTests keeps building and contract-testing it;
 #   2. replaces openapi/openapi.yml with the document, byte for byte, and rewrites openapi/SOURCE.md;
@@ -23,7 +24,8 @@
 #
 # Exit: 0 when the revision is adopted (the list at the end says what is left to decide, which can
 # include a suite that fails until the changes are accepted); 2 for a usage error; 1 when nothing could
-# be adopted (an unreadable document, a date before the vendored one, a build tool that failed).
+# be adopted (a document that is not an OpenAPI document with operations, a date before the vendored
+# one, a build tool that failed), and then no file is changed.
 set -uo pipefail
 
 usage() {
@@ -37,7 +39,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --revision) [ $# -ge 2 ] || usage "--revision needs a value"; revision=$2; shift 2 ;;
     --date) [ $# -ge 2 ] || usage "--date needs a value"; date=$2; shift 2 ;;
-    --help|-h) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --help|-h) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) usage "unknown option '$1'" ;;
     *) [ -z "$document" ] || usage "one document only (got '$document' and '$1')"; document=$1; shift ;;
   esac
@@ -74,7 +76,22 @@ if [[ "$date" < "$old_date" ]]; then
 fi
 [ "$name" != "$old_name" ] || { echo "adopt-revision: $name is the vendored revision's name" >&2; exit 1; }
 
-step "1. The outgoing revision $old_name joins the replayed history"
+step "1. The document"
+if ! dotnet build build/Upstash.CodeGeneration -v q -nologo > "$work/codegen.log" 2>&1; then
+  tail -n 30 "$work/codegen.log" >&2; echo "adopt-revision: the code generator did not build" >&2; exit 1
+fi
+codegen=(dotnet build/Upstash.CodeGeneration/bin/Debug/net10.0/Upstash.CodeGeneration.dll)
+# Nothing is touched until the document reads as an API document with operations: a file that is not
+# YAML, is empty, or is some other YAML would otherwise replace openapi.yml and enter the history.
+if ! "${codegen[@]}" --spec "$document" --overlay "" --list-operations > "$work/new.txt" 2> "$work/new.err" || [ ! -s "$work/new.txt" ]; then
+  reason=$(grep -v '^\s*$' "$work/new.err" | head -n 1)
+  echo "adopt-revision: $document is not an OpenAPI document with operations${reason:+ ($reason)}; nothing was changed" >&2; exit 1
+fi
+echo "   $(wc -l < "$work/new.txt") operations in the document (before the project's corrections)"
+"${codegen[@]}" --spec openapi/openapi.yml --overlay openapi/corrections.overlay.yml --list-operations > "$work/before.txt" 2> "$work/before.err" \
+  || "${codegen[@]}" --spec openapi/openapi.yml --overlay "" --list-operations > "$work/before.txt" 2>/dev/null || : > "$work/before.txt"
+
+step "2. The outgoing revision $old_name joins the replayed history"
 mkdir -p "$fixtures"
 for pair in "openapi/openapi.yml:$fixtures/$old_name.yml" "openapi/corrections.overlay.yml:$fixtures/$old_name.overlay.yml"; do
   from=${pair%%:*} to=${pair#*:}
@@ -84,14 +101,6 @@ for pair in "openapi/openapi.yml:$fixtures/$old_name.yml" "openapi/corrections.o
   cp "$from" "$to"
   echo "   $to"
 done
-
-step "2. Tool: the code generator"
-if ! dotnet build build/Upstash.CodeGeneration -v q -nologo > "$work/codegen.log" 2>&1; then
-  tail -n 30 "$work/codegen.log" >&2; echo "adopt-revision: the code generator did not build" >&2; exit 1
-fi
-codegen=(dotnet build/Upstash.CodeGeneration/bin/Debug/net10.0/Upstash.CodeGeneration.dll)
-"${codegen[@]}" --spec openapi/openapi.yml --overlay openapi/corrections.overlay.yml --list-operations > "$work/before.txt" 2> "$work/before.err" \
-  || "${codegen[@]}" --spec openapi/openapi.yml --overlay "" --list-operations > "$work/before.txt" 2>/dev/null || : > "$work/before.txt"
 
 step "3. openapi/openapi.yml is upstream revision $short ($date); openapi/SOURCE.md updated"
 cp "$document" openapi/openapi.yml

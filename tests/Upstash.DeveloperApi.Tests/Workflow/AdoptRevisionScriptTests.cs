@@ -54,6 +54,13 @@ namespace Upstash.DeveloperApi.Tests.Workflow
             return copy;
         }
 
+        /// <summary>Every file of the repository's document, history and changelog, with its SHA-256.</summary>
+        private static List<string> Snapshot(string repo) =>
+            new[] { "openapi", Path.Combine("tests", "Upstash.DeveloperApi.Tests", "Fixtures", "upstream") }
+                .SelectMany(folder => Directory.GetFiles(Path.Combine(repo, folder)))
+                .Append(Path.Combine(repo, "CHANGELOG.md"))
+                .Select(file => $"{Path.GetRelativePath(repo, file)} {Sha256(file)}").OrderBy(line => line, StringComparer.Ordinal).ToList();
+
         private static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
 
         private static (string Sha, string Date) Parse(string name) => (name.Split('.')[1], name.Split('.')[0]);
@@ -98,7 +105,19 @@ namespace Upstash.DeveloperApi.Tests.Workflow
                 File.Delete(later);
             var skip = new Dictionary<string, string?> { ["UPSTASH_ADOPT_TESTS"] = "skip" };
 
+            // A document that is not an API document is refused before anything is touched.
             var (firstSha, firstDate) = Parse(first.Name);
+            var before = Snapshot(repo);
+            foreach (var (file, text) in new[] { ("not-yaml.yml", "not: [yaml\n\tbad"), ("empty.yml", ""), ("other.json", "{\"a\": 1}") })
+            {
+                var bad = Path.Combine(documents, file);
+                File.WriteAllText(bad, text);
+                var refused = await Adopt(repo, skip, bad, "--revision", firstSha, "--date", firstDate);
+                refused.Exit.Should().Be(1, $"{file} is not an OpenAPI document:\n{refused.Output}");
+                refused.Output.Should().Contain("not an OpenAPI document").And.Contain("nothing was changed").And.NotContain("Adopted");
+                Snapshot(repo).Should().Equal(before, $"refusing {file} changes no file");
+            }
+
             var one = await Adopt(repo, skip, firstDocument, "--revision", firstSha, "--date", firstDate);
 
             one.Exit.Should().Be(0, one.Output);
