@@ -85,16 +85,19 @@ namespace Upstash.DeveloperApi.Cli
             }
         }
 
-        /// <summary>The printed fields of a user: chosen one by one, so a secret can never slip in.</summary>
-        private static (string Id, string Region, string State) Row(QStashUser user) =>
-            (Printable(user.Id?.ToString()), Printable(user.Region?.ToString()), Printable(user.State?.ToString()));
+        /// <summary>The printed fields of a user (null where the service sent none that could be read): chosen one by one, so a secret can never slip in.</summary>
+        private static (string? Id, string? Region, string? State) Row(QStashUser user) =>
+            (Printable(user.Id), Printable(user.Region?.ToString()), Printable(user.State?.ToString()));
 
         /// <summary>A value as one line of plain text: control characters (a forged line break) are dropped.</summary>
-        private static string Printable(string? value) => value == null ? "-" : new string(value.Where(c => !char.IsControl(c)).ToArray());
+        private static string? Printable(string? value) => value == null ? null : new string(value.Where(c => !char.IsControl(c)).ToArray());
+
+        /// <summary>The text table shows a value that could not be read as <c>-</c>; JSON gives it as null.</summary>
+        private static string Cell(string? value) => value ?? "-";
 
         private static string Text(IReadOnlyList<QStashUser> users)
         {
-            var rows = users.Select(Row).ToList();
+            var rows = users.Select(Row).Select(r => (Id: Cell(r.Id), Region: Cell(r.Region), State: Cell(r.State))).ToList();
             var idWidth = Math.Max(2, rows.Select(r => r.Id.Length).DefaultIfEmpty(0).Max());
             var regionWidth = Math.Max(6, rows.Select(r => r.Region.Length).DefaultIfEmpty(0).Max());
             var text = new StringBuilder();

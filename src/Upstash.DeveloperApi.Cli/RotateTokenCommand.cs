@@ -68,7 +68,7 @@ namespace Upstash.DeveloperApi.Cli
         private static async Task<int> RunCoreAsync(CliEnvironment env, Settings settings, Action markSending, CancellationToken cancellationToken)
         {
             var timeout = CliConnectionOptions.CheckedTimeout(settings.TimeoutSeconds);
-            if (settings.QStashId != null && (settings.QStashId.Trim().Length == 0 || settings.QStashId.Any(char.IsControl)))
+            if (settings.QStashId != null && (settings.QStashId.Trim().Length == 0 || settings.QStashId.Any(char.IsControl) || settings.QStashId is "." or ".."))
                 throw new CliInputException("--qstash-id must be a QStash user id (list-qstash-users prints them).", ExitCodes.Usage);
 
             if (settings.Demo)

@@ -83,6 +83,8 @@ namespace Upstash.DeveloperApi.Tests.Cli
 
         [TestCase("")]
         [TestCase("   ")]
+        [TestCase(".")]
+        [TestCase("..")]
         public async Task An_empty_qstash_id_is_refused_before_anything_is_sent(string id)
         {
             using var api = LoopbackServer.Start();
@@ -112,6 +114,24 @@ namespace Upstash.DeveloperApi.Tests.Cli
                 (output + error).Contains(secret).Should().BeFalse("no token or password is ever printed");
             if (format == "json")
                 JArray.Parse(output).Select(u => ((JObject)u).Properties().Select(p => p.Name)).Should().AllSatisfy(n => n.Should().Equal("id", "region", "state"));
+        }
+
+        [Test]
+        public async Task List_qstash_users_keeps_an_id_of_any_form_and_gives_an_unreadable_field_as_null_in_json()
+        {
+            using var api = LoopbackServer.Start();
+            var odd = User("qstash-user-0001", "us-east-1");
+            odd["region"] = 5;
+            api.Given(Request.Create().UsingGet().WithPath("/v2/qstash/users"))
+               .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(new JArray(odd).ToString(Formatting.None)));
+
+            var (exit, output, error) = await CliInputTests.Authenticated().RunAsync("list-qstash-users", "--format", "json", "--base-url", api.BaseAddress().ToString());
+
+            exit.Should().Be(ExitCodes.Ok, error);
+            var user = (JObject)JArray.Parse(output).Single();
+            user.Value<string>("id").Should().Be("qstash-user-0001", "an id is passed back as it came, UUID or not");
+            user["region"]!.Type.Should().Be(JTokenType.Null, "JSON says 'not readable' as null, not as the table's '-'");
+            error.Should().Contain("region");
         }
 
         [Test]
