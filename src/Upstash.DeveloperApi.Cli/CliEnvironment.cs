@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Upstash.DeveloperApi.Cli
 {
@@ -14,6 +16,34 @@ namespace Upstash.DeveloperApi.Cli
     {
         /// <summary>The process's console and environment.</summary>
         public static CliEnvironment FromProcess() =>
-            new(Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory(), !Console.IsInputRedirected);
+            new(Console.In, StandardOutput(), Console.Error, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory(), !Console.IsInputRedirected);
+
+        /// <summary>
+        /// Standard output as a stream that reports every failed write. .NET's console writer ignores a broken
+        /// pipe (EPIPE: the reader exited), so a new token written into a pipe nobody reads would count as
+        /// written and the tool would exit 0; written through its own file stream, the write fails and the
+        /// command says so. Only a stream without a position (a pipe, a socket, a terminal) is written so: a
+        /// file stream keeps its own offset and would leave the shell's offset of a redirected file behind
+        /// (<c>(upstash-qstash …; echo done) &gt; out</c> would overwrite the result). Files, Windows and a
+        /// closed descriptor keep the console's writer, which reports a full disk and a closed descriptor itself.
+        /// </summary>
+        private static TextWriter StandardOutput()
+        {
+            if (OperatingSystem.IsWindows()) return Console.Out;
+            try
+            {
+                var stream = new FileStream(new SafeFileHandle((IntPtr)1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+                if (stream.CanSeek)
+                {
+                    stream.Dispose(); // the descriptor stays open: the handle does not own it
+                    return Console.Out;
+                }
+                return new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 4096) { AutoFlush = true };
+            }
+            catch (Exception ex) when (ex is IOException || ex is ArgumentException || ex is UnauthorizedAccessException)
+            {
+                return Console.Out;
+            }
+        }
     }
 }

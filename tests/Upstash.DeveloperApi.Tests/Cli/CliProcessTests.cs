@@ -67,6 +67,32 @@ namespace Upstash.DeveloperApi.Tests.Cli
             error.Should().Contain("HAS been rotated").And.Contain(reason).And.NotContain("Unhandled exception").And.NotContain("   at ");
         }
 
+        [TestCase("| (exec 0<&-; sleep 3)")]
+        [TestCase("| false")]
+        public async Task A_reader_that_exits_is_a_failed_write_and_says_the_token_was_rotated(string reader)
+        {
+            using var process = Start($"dotnet \"$0\" rotate-token --demo --format env {reader}; exit ${{PIPESTATUS[0]}}");
+
+            var (exit, error) = await Finish(process);
+
+            exit.Should().Be(ExitCodes.ResultNotWritten, error);
+            error.Should().Contain("HAS been rotated").And.Contain("Broken pipe").And.NotContain("Unhandled exception").And.NotContain("   at ");
+        }
+
+        [Test]
+        public async Task A_result_redirected_to_a_file_leaves_the_shell_s_place_in_it_after_the_result()
+        {
+            var file = Path.Combine(Directory.CreateTempSubdirectory("upstash-cli-").FullName, "out.env");
+            using var process = Start($"{{ dotnet \"$0\" rotate-token --demo --format env; echo done; }} > '{file}'");
+
+            var (exit, error) = await Finish(process);
+
+            exit.Should().Be(ExitCodes.Ok, error);
+            var lines = File.ReadAllLines(file);
+            lines.Should().Contain(line => line.StartsWith("QSTASH_TOKEN=", StringComparison.Ordinal), "the result is in the file");
+            lines[^1].Should().Be("done", "what the script writes next comes after the result, not over it");
+        }
+
         [Test]
         public async Task Ctrl_C_during_a_rotation_says_the_outcome_is_unknown_and_exits_130()
         {
