@@ -66,7 +66,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
             {
                 var broken = (JObject)success.DeepClone();
                 broken["max_retries"] = s.Password;
-                broken["id"] = s.Token;
+                broken["id"] = new JArray(s.Token); // a string field sent as another type, holding a secret
                 return Respond(200, broken.ToString(Formatting.None), "application/json");
             });
             yield return ("200 complete", _ => Respond(200, successJson, "application/json"));
