@@ -8,18 +8,23 @@ using System.Threading.Tasks;
 
 namespace Upstash.DeveloperApi.Cli
 {
-    /// <summary>The command tree of upstash-qstash (System.CommandLine).</summary>
+    /// <summary>The command tree of the tool (System.CommandLine).</summary>
     public static class CliApp
     {
+        /// <summary>The command's name (the 1.x package installs the same tool as <c>upstash-qstash</c>).</summary>
+        public const string ToolName = "upstash-devapi";
+
         /// <summary>Parses and runs <paramref name="args"/>; returns the exit code (see <see cref="ExitCodes"/>).</summary>
         /// <param name="args">The command line.</param>
         /// <param name="env">Streams, variables and working directory.</param>
         /// <param name="cancellationToken">Cancelled by Ctrl+C or SIGTERM (System.CommandLine wires it in a real process).</param>
         public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken = default)
         {
-            var root = new RootCommand("upstash-qstash: reset (rotate) the QStash token of an Upstash account through the Upstash Developer API, and check the API against its document.\n" + ExitCodes.Table)
+            var root = new RootCommand($"{ToolName}: rotate the credentials of an Upstash account (QStash token, Redis, Vector and Search passwords) through the Upstash Developer API " +
+                "into a pipeline's secret store, and check the API against its document.\n" + ExitCodes.Table)
             {
-                RotateTokenCommand.Create(env),
+                RotateCommand.Create(env),
+                RotateCommand.CreateRotateToken(env),
                 ListQStashUsersCommand.Create(env),
                 DriftCheckCommand.Create(env),
                 VerifyContractCommand.Create(env),
@@ -28,7 +33,7 @@ namespace Upstash.DeveloperApi.Cli
             if (parsed.Errors.Count > 0)
             {
                 foreach (var message in ParseErrorText.Describe(parsed, args, root)) CliOutput.Message(env, "error: " + message);
-                CliOutput.Message(env, "Run 'upstash-qstash --help' for usage.");
+                CliOutput.Message(env, $"Run '{ToolName} --help' for usage.");
                 return ExitCodes.Usage;
             }
             // Ctrl+C and SIGTERM cancel the command's token; the command then says what happened (an interrupted rotation
@@ -47,36 +52,53 @@ namespace Upstash.DeveloperApi.Cli
     }
 
     /// <summary>
-    /// Parse errors without the values the user typed: a mistyped option is followed by its value, and
-    /// that value may be the API key (<c>--api_key k3y…</c>), so only option names are ever quoted.
+    /// Parse errors that quote what the user typed, except the values of secret options: a mistyped option
+    /// may be followed by the API key (<c>--api_key k3y…</c>, <c>--apikey=k3y…</c>), so the value after an
+    /// option named like a secret is shown as <c>***</c>. Everything else (a mistyped command, <c>--format xml</c>)
+    /// is quoted as typed, without control characters.
     /// </summary>
     internal static class ParseErrorText
     {
         public static IEnumerable<string> Describe(ParseResult parsed, IReadOnlyList<string> args, Command root)
         {
             var known = KnownNames(root);
+            var secretArgs = SecretArgs(args);
             foreach (var error in parsed.Errors)
             {
                 var message = error.Message;
                 foreach (var arg in args.Distinct().OrderByDescending(a => a.Length))
                 {
-                    if (known.Contains(arg)) continue;
-                    message = message.Replace($"'{arg}'", $"'{Safe(arg)}'");
+                    var shown = secretArgs.TryGetValue(arg, out var masked) ? masked : Printable(arg);
+                    if (shown != arg) message = message.Replace($"'{arg}'", $"'{shown}'");
                 }
-                var unknownOption = args.FirstOrDefault(a => a.StartsWith("-", StringComparison.Ordinal) && !known.Contains(a) && message.Contains($"'{Safe(a)}'"));
-                if (unknownOption != null && Suggest(Safe(unknownOption).Split('=')[0], known) is string suggestion)
+                var unknownOption = args.FirstOrDefault(a => a.StartsWith("-", StringComparison.Ordinal) && !known.Contains(a.Split('=')[0]) && !known.Contains(a));
+                if (unknownOption != null && Suggest(unknownOption.Split('=')[0], known) is string suggestion)
                     message += $" Did you mean {suggestion}?";
-                yield return message;
+                yield return Printable(message);
             }
         }
 
-        /// <summary>An option word is shown (without any value after '='); anything else is a value and is not.</summary>
-        private static string Safe(string arg)
+        /// <summary>The arguments that are values of secret options, each with how it is shown.</summary>
+        private static Dictionary<string, string> SecretArgs(IReadOnlyList<string> args)
         {
-            if (!arg.StartsWith("-", StringComparison.Ordinal)) return "***";
-            var eq = arg.IndexOf('=');
-            return eq < 0 ? arg : arg.Substring(0, eq) + "=***";
+            var secret = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < args.Count; i++)
+            {
+                var arg = args[i];
+                if (!arg.StartsWith("-", StringComparison.Ordinal)) continue;
+                var eq = arg.IndexOf('=');
+                var name = eq < 0 ? arg : arg.Substring(0, eq);
+                if (!IsSecretOption(name)) continue;
+                if (eq >= 0) secret[arg] = Printable(name) + "=***";
+                else if (i + 1 < args.Count && !args[i + 1].StartsWith("-", StringComparison.Ordinal)) secret[args[i + 1]] = "***";
+            }
+            return secret;
         }
+
+        /// <summary>An option whose name says it holds a secret: <c>--api-key</c> in any spelling, or a name the library's secret-name rule matches (<c>--password</c>, <c>--token</c>).</summary>
+        private static bool IsSecretOption(string name) => Normalize(name) == "apikey" || SecretNames.IsSecret(name.TrimStart('-'));
+
+        private static string Printable(string text) => new string(text.Where(c => !char.IsControl(c) || c == '\n').ToArray());
 
         private static string? Suggest(string word, HashSet<string> known)
         {

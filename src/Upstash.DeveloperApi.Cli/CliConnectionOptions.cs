@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Linq;
 
 namespace Upstash.DeveloperApi.Cli
 {
@@ -14,10 +15,20 @@ namespace Upstash.DeveloperApi.Cli
 
         public Option<string?> BaseUrl { get; } = new("--base-url") { Description = "Send to this address instead of the API's (https, or http on loopback)" };
 
-        public Option<int> Timeout { get; }
+        public Option<TimeSpan> Timeout { get; }
 
-        public CliConnectionOptions(string timeoutDescription = "Seconds to wait for the API, 1 to 600") =>
-            Timeout = new Option<int>("--timeout") { Description = timeoutDescription, DefaultValueFactory = _ => 30 };
+        public CliConnectionOptions(string timeoutDescription = "Seconds to wait for the API, a whole number from 1 to 600 (default 30)") =>
+            Timeout = new Option<TimeSpan>("--timeout") { Description = timeoutDescription, DefaultValueFactory = _ => TimeSpan.FromSeconds(30), CustomParser = ParseTimeout };
+
+        /// <summary>Whole seconds, 1 to 600; an error names the option and the range (the value is not a secret, so it is quoted, without control characters).</summary>
+        private static TimeSpan ParseTimeout(System.CommandLine.Parsing.ArgumentResult result)
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 1 && seconds <= 600)
+                return TimeSpan.FromSeconds(seconds);
+            result.AddError($"--timeout takes a whole number of seconds from 1 to 600, not '{new string(text.Where(c => !char.IsControl(c)).ToArray())}'.");
+            return default;
+        }
 
         /// <summary>Adds the options to <paramref name="command"/>.</summary>
         public void AddTo(Command command)
@@ -28,11 +39,6 @@ namespace Upstash.DeveloperApi.Cli
             command.Options.Add(BaseUrl);
             command.Options.Add(Timeout);
         }
-
-        /// <summary>The checked timeout.</summary>
-        /// <exception cref="CliInputException">It is outside 1 to 600 seconds.</exception>
-        public static TimeSpan CheckedTimeout(int seconds) =>
-            seconds > 0 && seconds <= 600 ? TimeSpan.FromSeconds(seconds) : throw new CliInputException("--timeout must be between 1 and 600 seconds.", ExitCodes.Usage);
 
         /// <summary>The checked base address, or null for the document's servers.</summary>
         /// <exception cref="CliInputException">It is not an absolute address the client may send credentials to.</exception>

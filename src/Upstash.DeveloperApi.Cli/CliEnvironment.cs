@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
@@ -14,9 +15,57 @@ namespace Upstash.DeveloperApi.Cli
     /// <param name="InputIsInteractive">Whether a person can answer the confirmation prompt.</param>
     public sealed record CliEnvironment(TextReader In, TextWriter Out, TextWriter Error, Func<string, string?> GetVariable, string WorkingDirectory, bool InputIsInteractive)
     {
+        /// <summary>Whether standard output is a terminal (a person reads it, no file or log keeps it).</summary>
+        public bool OutputIsTerminal { get; init; }
+
+        /// <summary>Why standard output cannot take a result (it is closed), or null when it can; asked before anything is sent.</summary>
+        public Func<string?> OutputProblem { get; init; } = () => null;
+
+        /// <summary>Opens the controlling terminal for writing, or gives null when the process has none.</summary>
+        public Func<TextWriter?> OpenTerminal { get; init; } = () => null;
+
         /// <summary>The process's console and environment.</summary>
         public static CliEnvironment FromProcess() =>
-            new(Console.In, StandardOutput(), Console.Error, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory(), !Console.IsInputRedirected);
+            new(Console.In, StandardOutput(), Console.Error, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory(), !Console.IsInputRedirected)
+            {
+                OutputIsTerminal = !Console.IsOutputRedirected,
+                OutputProblem = StandardOutputProblem,
+                OpenTerminal = Terminal,
+            };
+
+        /// <summary>
+        /// A closed descriptor 1 (<c>&gt;&amp;-</c>): <c>fcntl(1, F_GETFL)</c> fails, or finds it open for reading only
+        /// (the runtime's first open() after start-up takes the lowest free descriptor, so a closed 1 is soon a file it reads).
+        /// </summary>
+        private static string? StandardOutputProblem()
+        {
+            if (OperatingSystem.IsWindows()) return null;
+            try
+            {
+                var flags = Fcntl(1, 3 /* F_GETFL */);
+                return flags < 0 || (flags & 3 /* O_ACCMODE */) == 0 /* O_RDONLY */ ? "standard output is closed (or not open for writing)" : null;
+            }
+            catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+            {
+                return null;
+            }
+        }
+
+        [DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+        private static extern int Fcntl(int fd, int command);
+
+        private static TextWriter? Terminal()
+        {
+            if (OperatingSystem.IsWindows()) return null;
+            try
+            {
+                return new StreamWriter(new FileStream("/dev/tty", FileMode.Open, FileAccess.Write), new UTF8Encoding(false)) { AutoFlush = true };
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
 
         /// <summary>
         /// Standard output as a stream that reports every failed write. .NET's console writer ignores a broken
@@ -24,7 +73,7 @@ namespace Upstash.DeveloperApi.Cli
         /// written and the tool would exit 0; written through its own file stream, the write fails and the
         /// command says so. Only a stream without a position (a pipe, a socket, a terminal) is written so: a
         /// file stream keeps its own offset and would leave the shell's offset of a redirected file behind
-        /// (<c>(upstash-qstash …; echo done) &gt; out</c> would overwrite the result). Files, Windows and a
+        /// (<c>(upstash-devapi …; echo done) &gt; out</c> would overwrite the result). Files, Windows and a
         /// closed descriptor keep the console's writer, which reports a full disk and a closed descriptor itself.
         /// </summary>
         private static TextWriter StandardOutput()

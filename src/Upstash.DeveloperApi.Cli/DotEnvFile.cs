@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace Upstash.DeveloperApi.Cli
 {
@@ -12,7 +13,7 @@ namespace Upstash.DeveloperApi.Cli
     public static class DotEnvFile
     {
         /// <summary>The variables of the file at <paramref name="path"/>.</summary>
-        /// <exception cref="FormatException">A line is malformed (an unclosed quote, text after the closing quote); the message names the line, never its value.</exception>
+        /// <exception cref="FormatException">A line is malformed (no <c>=</c>, a name that is not a variable name, an unclosed quote, text after the closing quote); the message names the line (and a valid name), never a value or a control character.</exception>
         /// <exception cref="IOException">The file cannot be read.</exception>
         public static IReadOnlyDictionary<string, string> Read(string path)
         {
@@ -25,12 +26,16 @@ namespace Upstash.DeveloperApi.Cli
                 if (line.Length == 0 || line[0] == '#') continue;
                 if (line.StartsWith("export", StringComparison.Ordinal) && line.Length > 6 && char.IsWhiteSpace(line[6])) line = line.Substring(7).TrimStart();
                 var eq = line.IndexOf('=');
-                if (eq <= 0) continue;
+                if (eq < 0) throw new FormatException($"line {number}: there is no '=' (every line that is not blank or a # comment is NAME=VALUE).");
                 var key = line.Substring(0, eq).Trim();
+                if (!IsName(key)) throw new FormatException($"line {number}: the text before '=' is not a variable name (letters, digits and '_', not starting with a digit).");
                 values[key] = Value(line.Substring(eq + 1).Trim(), key, number);
             }
             return values;
         }
+
+        private static bool IsName(string key) =>
+            key.Length > 0 && !char.IsDigit(key[0]) && key.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_');
 
         private static string Value(string text, string key, int line)
         {

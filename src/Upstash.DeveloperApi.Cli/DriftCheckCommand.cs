@@ -8,7 +8,7 @@ using Upstash.DeveloperApi.SpecTools;
 
 namespace Upstash.DeveloperApi.Cli
 {
-    /// <summary><c>upstash-qstash drift-check</c>: compare a captured response with the vendored schema.</summary>
+    /// <summary><c>upstash-devapi drift-check</c>: compare a captured response with the vendored schema.</summary>
     public static class DriftCheckCommand
     {
         private const int MaxDepth = 64;
@@ -91,7 +91,7 @@ namespace Upstash.DeveloperApi.Cli
             if (name == "-")
             {
                 if (env.InputIsInteractive)
-                    throw new CliInputException("give the captured response as a file, or pipe it into standard input (upstash-qstash drift-check - < captured.json).", ExitCodes.Usage);
+                    throw new CliInputException("give the captured response as a file, or pipe it into standard input (upstash-devapi drift-check - < captured.json).", ExitCodes.Usage);
                 text = env.In.ReadToEnd();
                 name = "standard input";
             }
@@ -100,12 +100,10 @@ namespace Upstash.DeveloperApi.Cli
                 text = ReadFile(env, name, "response");
                 name = $"'{name}'";
             }
+            if (text.Trim().Length == 0) throw new CliInputException($"{name} is empty, so there is no response to check.", ExitCodes.Usage);
             try
             {
-                using var reader = new JsonTextReader(new StringReader(text)) { MaxDepth = MaxDepth, DateParseHandling = DateParseHandling.None };
-                var json = JToken.ReadFrom(reader);
-                if (reader.Read()) throw new JsonReaderException($"There is more after the JSON value, line {reader.LineNumber}, position {reader.LinePosition}.");
-                return json;
+                return JsonText.Parse(text, MaxDepth);
             }
             catch (JsonReaderException ex) when (ex.Message.Contains("MaxDepth"))
             {
@@ -113,7 +111,7 @@ namespace Upstash.DeveloperApi.Cli
             }
             catch (JsonReaderException ex)
             {
-                throw new CliInputException($"{name} is not JSON (line {ex.LineNumber}, position {ex.LinePosition}).", ExitCodes.Usage);
+                throw new CliInputException($"{name} is not JSON{JsonText.Where(ex)}.", ExitCodes.Usage);
             }
         }
 

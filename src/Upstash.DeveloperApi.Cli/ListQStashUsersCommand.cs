@@ -11,8 +11,8 @@ using Newtonsoft.Json.Linq;
 namespace Upstash.DeveloperApi.Cli
 {
     /// <summary>
-    /// <c>upstash-qstash list-qstash-users</c>: the account's QStash users (one per region), read-only, so that a
-    /// pipeline can find the id that <c>rotate-token --qstash-id</c> takes. It prints the id, the region and the
+    /// <c>list-qstash-users</c>: the account's QStash users (one per region), read-only, so that a
+    /// pipeline can find the id that <c>rotate qstash --qstash-id</c> takes. It prints the id, the region and the
     /// state of each, and never a secret: the fields it prints are chosen, not filtered.
     /// </summary>
     public static class ListQStashUsersCommand
@@ -23,11 +23,11 @@ namespace Upstash.DeveloperApi.Cli
             var connection = new CliConnectionOptions();
             var format = new Option<string>("--format") { Description = "text (a table) or json (an array of {id, region, state})", DefaultValueFactory = _ => "text" };
             format.AcceptOnlyFromAmong("text", "json");
-            var demo = new Option<bool>("--demo") { Description = "Run against a local mock server that serves the API document's example: no account" };
+            var demo = new Option<bool>("--demo") { Description = "Run against the API document's examples, in process: no account" };
 
             var command = new Command("list-qstash-users",
                 "List the account's QStash users (GET /v2/qstash/users): id, region and state, never a token. Read-only. " +
-                "The id is what rotate-token --qstash-id takes. Exit codes: see upstash-qstash --help.")
+                "The id is what rotate qstash --qstash-id takes. " + ExitCodes.HelpFor(ExitCodes.Commands.ListQStashUsers))
             {
                 format, demo,
             };
@@ -37,24 +37,19 @@ namespace Upstash.DeveloperApi.Cli
             return command;
         }
 
-        private static async Task<int> RunAsync(CliEnvironment env, string? email, string? apiKey, string? envFile, string format, bool demo, string? baseUrl, int timeoutSeconds, CancellationToken cancellationToken)
+        private static async Task<int> RunAsync(CliEnvironment env, string? email, string? apiKey, string? envFile, string format, bool demo, string? baseUrl, TimeSpan timeout, CancellationToken cancellationToken)
         {
             try
             {
-                var timeout = CliConnectionOptions.CheckedTimeout(timeoutSeconds);
                 if (demo && (email ?? apiKey ?? envFile ?? baseUrl) != null)
-                    throw new CliInputException("--demo runs against its own local mock server with made-up credentials; leave out --email, --api-key, --env-file and --base-url.", ExitCodes.Usage);
+                    throw new CliInputException("--demo answers with the API document's examples and made-up credentials; leave out --email, --api-key, --env-file and --base-url.", ExitCodes.Usage);
                 var baseAddress = CliConnectionOptions.CheckedBaseAddress(baseUrl);
 
-                using var demoServer = demo ? DemoServer.Start() : null;
-                var credentials = demoServer != null ? new UpstashCredentials("demo@example.com", "demo-api-key") : CliCredentials.Resolve(env, email, apiKey, envFile);
-                var options = new QStashClientOptions { BaseAddress = demoServer?.BaseAddress ?? baseAddress, Timeout = timeout };
-
-                using var client = new QStashClient(credentials, options);
+                using var api = demo ? CliClient.ForDemo(env, timeout) : CliClient.Real(CliCredentials.Resolve(env, email, apiKey, envFile), baseAddress, timeout);
                 IReadOnlyList<QStashUser> users;
                 try
                 {
-                    users = await client.ListQStashUsersAsync(cancellationToken).ConfigureAwait(false);
+                    users = await api.Client.QStash.ListQStashUsersAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (UpstashConfigurationException ex)
                 {

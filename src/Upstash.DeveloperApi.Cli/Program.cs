@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 
 namespace Upstash.DeveloperApi.Cli
 {
-    /// <summary>Entry point of upstash-qstash.</summary>
+    /// <summary>Entry point of upstash-devapi.</summary>
     public static class Program
     {
         /// <summary>Runs the command line.</summary>

@@ -15,7 +15,7 @@ using Upstash.DeveloperApi.SpecTools;
 namespace Upstash.DeveloperApi.Cli
 {
     /// <summary>
-    /// <c>upstash-qstash verify-contract</c>: a live, read-only check that the service still answers as the
+    /// <c>verify-contract</c>: a live, read-only check that the service still answers as the
     /// vendored document says. It calls every GET operation of the document, and only those, with the
     /// user's credentials; path ids come from the results of the list operations of the same tag
     /// (<c>listDatabases</c> gives <c>getDatabase</c> its id). Each response is checked by the drift check;
@@ -35,7 +35,7 @@ namespace Upstash.DeveloperApi.Cli
 
             var command = new Command("verify-contract",
                 "Call every GET operation of the API document with your credentials (never POST, PUT, PATCH or DELETE) and check each answer against the document. " +
-                "Exit 0 when everything conforms, 1 on drift or an unexpected status, 2 on bad input. Values are never printed.")
+                "Each list is fetched once; its items give the ids of the by-id GETs. Values are never printed. " + ExitCodes.HelpFor(ExitCodes.Commands.VerifyContract))
             {
                 format, spec,
             };
@@ -50,15 +50,19 @@ namespace Upstash.DeveloperApi.Cli
                 catch (CliInputException ex)
                 {
                     CliOutput.Message(env, "error: " + ex.Message);
-                    return ex.ExitCode == ExitCodes.Configuration ? ExitCodes.Usage : ex.ExitCode;
+                    return ex.ExitCode;
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    CliOutput.Message(env, "Interrupted.");
+                    return ExitCodes.Interrupted;
                 }
             });
             return command;
         }
 
-        private static async Task<int> RunAsync(CliEnvironment env, string? email, string? apiKey, string? envFile, string? baseUrl, int timeoutSeconds, string format, string? specPath, CancellationToken cancellationToken)
+        private static async Task<int> RunAsync(CliEnvironment env, string? email, string? apiKey, string? envFile, string? baseUrl, TimeSpan timeout, string format, string? specPath, CancellationToken cancellationToken)
         {
-            var timeout = CliConnectionOptions.CheckedTimeout(timeoutSeconds);
             var baseAddress = CliConnectionOptions.CheckedBaseAddress(baseUrl);
             var credentials = CliCredentials.Resolve(env, email, apiKey, envFile);
             var document = specPath == null ? EmbeddedDocument.Load() : DriftCheckCommand.LoadSpec(env, specPath);
@@ -72,6 +76,22 @@ namespace Upstash.DeveloperApi.Cli
             var text = format == "json" ? Json(results) : Text(results);
             if (!CliOutput.TryWrite(env.Out, text, out var failure))
                 throw new CliInputException($"the report could not be written to standard output ({failure}).", ExitCodes.ResultNotWritten);
+            // A check that could not run says why by its code, before drift does: the key, the permission, the connection.
+            if (results.Any(r => r.Status == 401))
+            {
+                CliOutput.Message(env, $"error: the API did not accept the credentials (401). Check --email and --api-key (or {UpstashCredentials.EmailVariable} and {UpstashCredentials.ApiKeyVariable}).");
+                return ExitCodes.Authentication;
+            }
+            if (results.Any(r => r.Status == 403))
+            {
+                CliOutput.Message(env, "error: the API refused the key (403): it may not read everything the check reads.");
+                return ExitCodes.Authorization;
+            }
+            if (results.Any(r => r.NotSent))
+            {
+                CliOutput.Message(env, "error: requests could not be sent (no DNS, connection refused or TLS failed); nothing was checked for those. Safe to retry.");
+                return ExitCodes.ConnectionFailed;
+            }
             return results.Any(r => r.Outcome is Outcomes.Drift or Outcomes.UnexpectedStatus or Outcomes.Failed) ? ExitCodes.DriftFound : ExitCodes.Ok;
         }
 
@@ -115,9 +135,12 @@ namespace Upstash.DeveloperApi.Cli
             public const string Failed = "failed";
         }
 
-        internal sealed record OperationResult(string OperationId, string Outcome, int? Status, string? Detail, IReadOnlyList<SpecFinding> Findings);
+        internal sealed record OperationResult(string OperationId, string Outcome, int? Status, string? Detail, IReadOnlyList<SpecFinding> Findings, bool NotSent = false);
 
-        /// <summary>Sends the GETs, remembers the list results for path ids, checks every answer.</summary>
+        /// <summary>What one GET gave: a status and JSON, or why not (and whether it was never sent).</summary>
+        private sealed record Fetched(int? Status, JToken? Json, string? Failure, bool NotSent);
+
+        /// <summary>Sends the GETs (each parameterless one once: its answer is checked and gives the ids), checks every answer.</summary>
         private sealed class Probe
         {
             private readonly HttpClient _http;
@@ -125,7 +148,7 @@ namespace Upstash.DeveloperApi.Cli
             private readonly OperationUris _uris;
             private readonly OpenApiDocument _document;
             private readonly CancellationToken _cancellationToken;
-            private readonly Dictionary<string, JToken> _lists = new(StringComparer.Ordinal);
+            private readonly Dictionary<string, Fetched> _parameterless = new(StringComparer.Ordinal);
 
             public Probe(HttpClient http, UpstashCredentials credentials, Uri? baseAddress, OpenApiDocument document, CancellationToken cancellationToken)
             {
@@ -144,47 +167,66 @@ namespace Upstash.DeveloperApi.Cli
                 var path = operation.Path;
                 foreach (var parameter in operation.Operation.ActualParameters.Where(p => p.Kind == OpenApiParameterKind.Path))
                 {
-                    var value = await IdForAsync(operation, parameter.Name).ConfigureAwait(false);
-                    if (value == null) return new(id, Outcomes.Skipped, null, $"no list operation of its tag gives a value for '{parameter.Name}'", Array.Empty<SpecFinding>());
+                    var (value, why) = await IdForAsync(operation, parameter.Name).ConfigureAwait(false);
+                    if (value == null) return new(id, Outcomes.Skipped, null, why, Array.Empty<SpecFinding>());
                     path = path.Replace("{" + parameter.Name + "}", Uri.EscapeDataString(value));
                 }
-                var (status, json, failure) = await GetAsync(operation, path).ConfigureAwait(false);
-                if (failure != null) return new(id, Outcomes.Failed, status, failure, Array.Empty<SpecFinding>());
+                var fetched = await FetchAsync(operation, path).ConfigureAwait(false);
+                var status = fetched.Status;
+                if (fetched.Failure != null) return new(id, Outcomes.Failed, status, fetched.Failure, Array.Empty<SpecFinding>(), fetched.NotSent);
                 if (!operation.Operation.ActualResponses.ContainsKey(status!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) || status < 200 || status >= 300)
                     return new(id, Outcomes.UnexpectedStatus, status, $"answered {status}, which the document does not list as a success", Array.Empty<SpecFinding>());
-                if (!operation.Operation.Parameters.Any(p => p.Kind == OpenApiParameterKind.Path) && json is JArray) _lists[id] = json;
-                var findings = DriftChecker.Check(_document, id, status.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), json!);
+                var findings = DriftChecker.Check(_document, id, status.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), fetched.Json!);
                 return new(id, findings.Count == 0 ? Outcomes.Conforms : Outcomes.Drift, status, null, findings);
+            }
+
+            /// <summary>A GET; a parameterless one is sent once, and its answer kept for the check and for the ids.</summary>
+            private async Task<Fetched> FetchAsync(OpenApiOperationDescription operation, string path)
+            {
+                var parameterless = !operation.Operation.ActualParameters.Any(p => p.Kind == OpenApiParameterKind.Path);
+                if (parameterless && _parameterless.TryGetValue(operation.Operation.OperationId, out var known)) return known;
+                var fetched = await GetAsync(operation, path).ConfigureAwait(false);
+                if (parameterless) _parameterless[operation.Operation.OperationId] = fetched;
+                return fetched;
             }
 
             /// <summary>
             /// A value for path parameter <paramref name="name"/>: from the first item of a list operation of
-            /// the same tag (called first if need be), its field named <paramref name="name"/>, else (for <c>id</c>)
-            /// its <c>id</c> or <c>{resource}_id</c> field (<c>database_id</c> for <c>listDatabases</c>).
+            /// the same tag (fetched once), its field named <paramref name="name"/>, else (for <c>id</c>) its
+            /// <c>id</c> or <c>{resource}_id</c> field (<c>database_id</c> for <c>listDatabases</c>); or why there is none.
             /// </summary>
-            private async Task<string?> IdForAsync(OpenApiOperationDescription operation, string name)
+            private async Task<(string? Value, string Why)> IdForAsync(OpenApiOperationDescription operation, string name)
             {
                 var tag = operation.Operation.Tags?.FirstOrDefault();
                 var lists = _document.Operations.Where(o => o.Method == "get" && o.Operation.Tags?.FirstOrDefault() == tag
                     && !o.Operation.ActualParameters.Any(p => p.Kind == OpenApiParameterKind.Path || p.IsRequired)
-                    && o.Operation.ActualResponses.TryGetValue("200", out var ok) && ok.Content?.Values.FirstOrDefault()?.Schema?.ActualSchema.Type.HasFlag(NJsonSchema.JsonObjectType.Array) == true);
+                    && o.Operation.ActualResponses.TryGetValue("200", out var ok) && ok.Content?.Values.FirstOrDefault()?.Schema?.ActualSchema.Type.HasFlag(NJsonSchema.JsonObjectType.Array) == true).ToList();
+                if (lists.Count == 0) return (null, $"no list operation of its tag gives a value for '{name}'");
+                var reasons = new List<string>();
                 foreach (var list in lists)
                 {
-                    if (!_lists.TryGetValue(list.Operation.OperationId, out var items))
+                    var listId = list.Operation.OperationId;
+                    var fetched = await FetchAsync(list, list.Path).ConfigureAwait(false);
+                    if (fetched.Failure != null || fetched.Status is not (>= 200 and < 300))
                     {
-                        var (status, json, _) = await GetAsync(list, list.Path).ConfigureAwait(false);
-                        if (status is >= 200 and < 300 && json is JArray array) _lists[list.Operation.OperationId] = items = array;
-                        else continue;
+                        reasons.Add($"{listId} failed ({fetched.Failure ?? $"status {fetched.Status}"})");
+                        continue;
                     }
-                    if (items is not JArray { Count: > 0 } found || found[0] is not JObject first) continue;
-                    var resource = Singular(Resource(list.Operation.OperationId));
-                    foreach (var candidate in name == "id" ? new[] { "id", resource + "_id" } : new[] { name })
-                        if (first[candidate] is JValue { Type: JTokenType.String } value && ((string?)value)?.Length > 0) return (string)value!;
+                    if (fetched.Json is not JArray { Count: > 0 } found || found[0] is not JObject first)
+                    {
+                        reasons.Add($"{listId} gave no items");
+                        continue;
+                    }
+                    var resource = Singular(Resource(listId));
+                    var candidates = name == "id" ? new[] { "id", resource + "_id" } : new[] { name };
+                    foreach (var candidate in candidates)
+                        if (first[candidate] is JValue { Type: JTokenType.String } value && ((string?)value)?.Length > 0) return ((string)value!, string.Empty);
+                    reasons.Add($"{listId}'s first item has no {string.Join(" or ", candidates.Select(c => $"'{c}'"))} field");
                 }
-                return null;
+                return (null, $"no value for '{name}': {string.Join("; ", reasons)}");
             }
 
-            private async Task<(int? Status, JToken? Json, string? Failure)> GetAsync(OpenApiOperationDescription operation, string path)
+            private async Task<Fetched> GetAsync(OpenApiOperationDescription operation, string path)
             {
                 var apiOperation = ApiOperations.Find(operation.Operation.OperationId) ?? new Clients.ApiOperation(operation.Operation.OperationId, "GET", operation.Path,
                     OpenApiParts.ServerUrl(_document, _document.Paths[operation.Path], operation.Operation), "-", operation.Operation.Summary ?? operation.Operation.OperationId, new[] { 200 }, operation.Operation.OperationId);
@@ -205,22 +247,24 @@ namespace Upstash.DeveloperApi.Cli
                 {
                     using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _cancellationToken).ConfigureAwait(false);
                     var status = (int)response.StatusCode;
-                    if (status < 200 || status >= 300) return (status, null, null);
+                    if (status < 200 || status >= 300) return new(status, null, null, false);
                     var bytes = await response.Content.ReadAsByteArrayAsync(_cancellationToken).ConfigureAwait(false);
-                    if (bytes.Length > MaxBodyBytes) return (status, null, $"the body is larger than {MaxBodyBytes} bytes");
+                    if (bytes.Length > MaxBodyBytes) return new(status, null, $"the body is larger than {MaxBodyBytes} bytes", false);
                     try
                     {
-                        using var reader = new JsonTextReader(new System.IO.StringReader(Encoding.UTF8.GetString(bytes))) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
-                        return (status, JToken.ReadFrom(reader), null);
+                        return new(status, JsonText.Parse(Encoding.UTF8.GetString(bytes)), null, false);
                     }
                     catch (JsonReaderException ex)
                     {
-                        return (status, null, $"the body is not JSON (line {ex.LineNumber}, position {ex.LinePosition})");
+                        return new(status, null, "the body is not JSON" + JsonText.Where(ex), false);
                     }
                 }
                 catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !_cancellationToken.IsCancellationRequested))
                 {
-                    return (null, null, ex is OperationCanceledException ? "no answer within the timeout" : "the request failed: " + (ex as HttpRequestException)?.HttpRequestError);
+                    if (ex is OperationCanceledException) return new(null, null, "no answer within the timeout", false);
+                    var error = ((HttpRequestException)ex).HttpRequestError;
+                    var notSent = error is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
+                    return new(null, null, "the request failed: " + error, notSent);
                 }
             }
 

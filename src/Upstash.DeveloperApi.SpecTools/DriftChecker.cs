@@ -56,16 +56,40 @@ namespace Upstash.DeveloperApi.SpecTools
                 findings.Add(new SpecFinding(SafeName(violation.Path), kind, Message(kind, violation)));
             }
 
-            if (response is JObject obj)
-            {
-                var examples = new[] { ExampleAssembler.For(media) }.OfType<JObject>().ToList();
-                var alwaysCarried = examples.Count == 0
-                    ? Enumerable.Empty<string>()
-                    : examples.Select(e => e.Properties().Select(p => p.Name)).Aggregate((a, b) => a.Intersect(b));
-                foreach (var name in alwaysCarried.Except(schema.RequiredProperties).Where(n => !obj.ContainsKey(n)))
-                    findings.Add(new SpecFinding("$." + SafeName(name), DriftKinds.MissingField, $"'{SafeName(name)}' is absent; every example of the document carries it"));
-            }
+            Missing(schema, ExampleAssembler.For(media), response, "$", findings);
             return findings.Distinct().OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>
+        /// Fields the document's example carries and <paramref name="value"/> lacks (required ones are the
+        /// schema check's), at every depth: in nested objects and in every item of a list, as an item of
+        /// the example shows them.
+        /// </summary>
+        private static void Missing(JsonSchema schema, JToken? example, JToken value, string path, List<SpecFinding> findings)
+        {
+            var actual = schema.ActualSchema;
+            switch (value)
+            {
+                case JObject obj when example is JObject carried:
+                    foreach (var field in carried.Properties())
+                    {
+                        var name = field.Name;
+                        if (!obj.TryGetValue(name, out var present))
+                        {
+                            if (!actual.RequiredProperties.Contains(name))
+                                findings.Add(new SpecFinding(path + "." + SafeName(name), DriftKinds.MissingField, $"'{SafeName(name)}' is absent; every example of the document carries it"));
+                        }
+                        else if (actual.ActualProperties.TryGetValue(name, out var property))
+                        {
+                            Missing(property, field.Value, present, path + "." + SafeName(name), findings);
+                        }
+                    }
+                    break;
+                case JArray items when example is JArray { Count: > 0 } carriedItems && actual.Item != null:
+                    for (var i = 0; i < items.Count; i++)
+                        Missing(actual.Item, carriedItems[0], items[i], path + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", findings);
+                    break;
+            }
         }
 
         /// <summary>A response of another JSON kind than the schema's (an array for an object, null…) is one finding, said plainly.</summary>

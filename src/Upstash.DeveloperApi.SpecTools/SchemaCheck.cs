@@ -49,8 +49,9 @@ namespace Upstash.DeveloperApi.SpecTools
 
         private static string PathOf(ValidationError error)
         {
-            var path = (error.Path ?? "#").TrimStart('#').Trim('/');
-            return path.Length == 0 ? "$" : "$." + path.Replace('/', '.');
+            // NJsonSchema writes "#/[0].state" and "#/securityAddons/vpcPeering"; the report writes $[0].state and $.securityAddons.vpcPeering, as SchemaCheck's own paths.
+            var path = (error.Path ?? "#").TrimStart('#').Replace("/[", "[").Replace('/', '.').Trim('.');
+            return path.Length == 0 ? "$" : path[0] == '[' ? "$" + path : "$." + path;
         }
     }
 

@@ -88,7 +88,7 @@ namespace Upstash.DeveloperApi
                 case null:
                     return null;
                 case Newtonsoft.Json.JsonReaderException reader:
-                    return new RedactedException(reader.GetType(), $"at path '{SafePath(reader.Path)}', line {reader.LineNumber}, position {reader.LinePosition}");
+                    return new RedactedException(reader.GetType(), $"at path '{SafePath(reader.Path)}'" + (reader.LineNumber > 0 ? $", line {reader.LineNumber}, position {reader.LinePosition}" : string.Empty));
                 case Newtonsoft.Json.JsonSerializationException serialization:
                     return new RedactedException(serialization.GetType(), $"at path '{SafePath(serialization.Path)}'");
                 default:

@@ -71,7 +71,7 @@ namespace Upstash.DeveloperApi.Serialization
             }
             catch (JsonReaderException ex)
             {
-                problem = $"the JSON breaks off or is malformed at line {ex.LineNumber}, position {ex.LinePosition}";
+                problem = $"the JSON breaks off or is malformed{JsonPosition.At(ex.LineNumber, ex.LinePosition)}";
                 return null;
             }
         }
@@ -140,7 +140,7 @@ namespace Upstash.DeveloperApi.Serialization
             }
             catch (JsonReaderException ex)
             {
-                Note($"the JSON breaks off or is malformed at line {ex.LineNumber}, position {ex.LinePosition}; the {items.Count} items before that point were kept.");
+                Note($"the JSON breaks off or is malformed{JsonPosition.At(ex.LineNumber, ex.LinePosition)}; the {items.Count} items before that point were kept.");
             }
             var list = new ModelList<T>(items);
             if (issues != null) foreach (var issue in issues) list.AddReadIssue(issue);
@@ -170,7 +170,7 @@ namespace Upstash.DeveloperApi.Serialization
             }
             catch (JsonReaderException ex)
             {
-                result.Problem = $"the JSON breaks off or is malformed at line {ex.LineNumber}, position {ex.LinePosition}";
+                result.Problem = $"the JSON breaks off or is malformed{JsonPosition.At(ex.LineNumber, ex.LinePosition)}";
             }
             return result;
         }

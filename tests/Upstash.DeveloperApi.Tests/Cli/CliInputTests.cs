@@ -39,7 +39,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         {
             using var api = LoopbackServer.AnsweringTokenReset(body: Examples.ResetQStashToken.With("token", "tok\nNODE_OPTIONS=--require=/tmp/evil.js"));
 
-            var (exit, output, error) = await Authenticated().RunAsync("rotate-token", "--yes", "--format", "env", "--base-url", api.BaseAddress().ToString());
+            var (exit, output, error) = await Authenticated().RunAsync("rotate-token", "--yes", "--show-secrets", "--format", "env", "--base-url", api.BaseAddress().ToString());
 
             exit.Should().Be(ExitCodes.ResultNotWritten);
             output.Should().BeEmpty("not even the lines before the bad value are printed");
@@ -53,7 +53,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
             var cli = Authenticated();
             cli.Output = new FailingWriter();
 
-            var (exit, _, error) = await cli.RunAsync("rotate-token", "--yes", "--base-url", api.BaseAddress().ToString());
+            var (exit, _, error) = await cli.RunAsync("rotate-token", "--yes", "--show-secrets", "--base-url", api.BaseAddress().ToString());
 
             exit.Should().Be(ExitCodes.ResultNotWritten);
             error.Should().Contain("HAS been rotated").And.Contain("could not be written").And.NotContain("   at ");
@@ -70,7 +70,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
             });
             using var interrupt = new CancellationTokenSource();
             var cli = Authenticated();
-            var run = cli.RunAsync(interrupt.Token, "rotate-token", "--yes", "--base-url", server.BaseAddress.ToString());
+            var run = cli.RunAsync(interrupt.Token, "rotate-token", "--yes", "--show-secrets", "--base-url", server.BaseAddress.ToString());
             await Eventually(() => server.Requests == 1);
 
             interrupt.Cancel();
@@ -87,7 +87,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
             var cli = Authenticated();
             cli.Interactive = true;
             cli.InputReader = new BlockingReader(interrupt.Token);
-            var run = cli.RunAsync(interrupt.Token, "rotate-token", "--base-url", "http://127.0.0.1:9");
+            var run = cli.RunAsync(interrupt.Token, "rotate-token", "--format", "env", "--base-url", "http://127.0.0.1:9");
             await Task.Delay(200);
 
             interrupt.Cancel();
@@ -107,7 +107,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
             var cli = Authenticated();
             using var api = LoopbackServer.AnsweringTokenReset();
 
-            var (exit, _, error) = await cli.RunAsync("rotate-token", "--yes", "--base-url", api.BaseAddress().ToString(), flag, value);
+            var (exit, _, error) = await cli.RunAsync("rotate-token", "--yes", "--show-secrets", "--base-url", api.BaseAddress().ToString(), flag, value);
 
             exit.Should().Be(ExitCodes.Configuration);
             error.Should().Contain(named).And.NotContain("UPSTASH_EMAIL is not");
@@ -121,7 +121,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
             cli.Variables["UPSTASH_EMAIL"] = "a@";
             cli.Variables["UPSTASH_API_KEY"] = "k";
 
-            var (exit, _, error) = await cli.RunAsync("rotate-token", "--yes");
+            var (exit, _, error) = await cli.RunAsync("rotate-token", "--yes", "--show-secrets");
 
             exit.Should().Be(ExitCodes.Configuration);
             error.Should().Contain("UPSTASH_EMAIL (environment)");
@@ -134,12 +134,12 @@ namespace Upstash.DeveloperApi.Tests.Cli
             var cli = new CliRunner();
             File.WriteAllText(Path.Combine(cli.WorkingDirectory, ".env"), "export\tUPSTASH_EMAIL=a@b.c # my account\nUPSTASH_API_KEY='k-1 #not a comment' # but this is\n");
 
-            var (exit, _, error) = await cli.RunAsync("rotate-token", "--yes", "--base-url", api.BaseAddress().ToString());
+            var (exit, _, error) = await cli.RunAsync("rotate-token", "--yes", "--show-secrets", "--base-url", api.BaseAddress().ToString());
 
             exit.Should().Be(ExitCodes.Configuration, "the key from the file has a space: " + error);
             error.Should().Contain("UPSTASH_API_KEY in .env");
             File.WriteAllText(Path.Combine(cli.WorkingDirectory, ".env"), "export\tUPSTASH_EMAIL=a@b.c # my account\nUPSTASH_API_KEY=\"k-1\" # comment\n");
-            (exit, _, _) = await cli.RunAsync("rotate-token", "--yes", "--base-url", api.BaseAddress().ToString());
+            (exit, _, _) = await cli.RunAsync("rotate-token", "--yes", "--show-secrets", "--base-url", api.BaseAddress().ToString());
             exit.Should().Be(ExitCodes.Ok);
             (api.LogEntries.Single().RequestMessage.Headers!["Authorization"].Single() == TestCredentials.ExpectedAuthorization("a@b.c", "k-1")).Should().BeTrue();
         }
@@ -150,7 +150,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
             var cli = new CliRunner();
             File.WriteAllText(Path.Combine(cli.WorkingDirectory, ".env"), "UPSTASH_EMAIL=a@b.c\nUPSTASH_API_KEY=\"k-1\n");
 
-            var (exit, _, error) = await cli.RunAsync("rotate-token", "--yes", "--base-url", "http://127.0.0.1:9");
+            var (exit, _, error) = await cli.RunAsync("rotate-token", "--yes", "--show-secrets", "--base-url", "http://127.0.0.1:9");
 
             exit.Should().Be(ExitCodes.Usage);
             error.Should().Contain(".env").And.Contain("line 2").And.Contain("quote").And.NotContain("k-1");
@@ -163,7 +163,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
             var cli = Authenticated();
             Directory.CreateDirectory(Path.Combine(cli.WorkingDirectory, "folder"));
 
-            var (exit, _, error) = await cli.RunAsync("rotate-token", "--yes", "--env-file", name, "--base-url", "http://127.0.0.1:9");
+            var (exit, _, error) = await cli.RunAsync("rotate-token", "--yes", "--show-secrets", "--env-file", name, "--base-url", "http://127.0.0.1:9");
 
             exit.Should().Be(ExitCodes.Usage);
             error.Should().Contain(name);
@@ -186,7 +186,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
             cli.Interactive = true;
             cli.Input = "y\n";
 
-            var (exit, _, error) = await cli.RunAsync("rotate-token", "--base-url", api.BaseAddress().ToString());
+            var (exit, _, error) = await cli.RunAsync("rotate-token", "--format", "env", "--base-url", api.BaseAddress().ToString());
 
             exit.Should().Be(ExitCodes.NotConfirmed);
             error.Should().Contain("Type 'yes'");
@@ -196,12 +196,12 @@ namespace Upstash.DeveloperApi.Tests.Cli
         [Test]
         public async Task Messages_carry_no_dotnet_leftovers()
         {
-            var (_, _, baseUrl) = await Authenticated().RunAsync("rotate-token", "--yes", "--base-url", "https://user:pw@api.example.net");
+            var (_, _, baseUrl) = await Authenticated().RunAsync("rotate-token", "--yes", "--show-secrets", "--base-url", "https://user:pw@api.example.net");
             baseUrl.Should().NotContain("(Parameter").And.NotContain("pw");
 
             using var api = LoopbackServer.Start();
             api.Given(WireMock.RequestBuilders.Request.Create().UsingAnyMethod()).RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(302).WithHeader("Location", "https://elsewhere.example"));
-            var (_, _, redirect) = await Authenticated().RunAsync("rotate-token", "--yes", "--base-url", api.BaseAddress().ToString());
+            var (_, _, redirect) = await Authenticated().RunAsync("rotate-token", "--yes", "--show-secrets", "--base-url", api.BaseAddress().ToString());
             redirect.Should().Contain("302 Found").And.NotContain("(HTTP 302)");
         }
 
@@ -210,7 +210,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         {
             using var api = LoopbackServer.AnsweringTokenReset(401, "{\"error\":\"unauthorized\"}");
 
-            var (exit, _, error) = await Authenticated().RunAsync("rotate-token", "--yes", "--base-url", api.BaseAddress().ToString());
+            var (exit, _, error) = await Authenticated().RunAsync("rotate-token", "--yes", "--show-secrets", "--base-url", api.BaseAddress().ToString());
 
             exit.Should().Be(ExitCodes.Authentication);
             error.Should().Contain("--email").And.Contain("--api-key").And.NotContain("UpstashCredentials");
@@ -222,7 +222,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
             using var api = LoopbackServer.Start();
             api.Given(WireMock.RequestBuilders.Request.Create().UsingAnyMethod()).RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(503).WithHeader("Retry-After", "0"));
 
-            var (exit, _, error) = await Authenticated().RunAsync("rotate-token", "--yes", "--base-url", api.BaseAddress().ToString());
+            var (exit, _, error) = await Authenticated().RunAsync("rotate-token", "--yes", "--show-secrets", "--base-url", api.BaseAddress().ToString());
 
             exit.Should().Be(ExitCodes.ServerError);
             error.Should().Contain("after 2 retries");

@@ -10,7 +10,7 @@ using Upstash.DeveloperApi.Tests.Support;
 namespace Upstash.DeveloperApi.Tests.Cli
 {
     /// <summary>
-    /// upstash-qstash as a real process, where the shell decides what standard output is and signals
+    /// upstash-devapi as a real process, where the shell decides what standard output is and signals
     /// arrive from outside: a full disk, a closed descriptor, Ctrl+C during a rotation.
     /// </summary>
     [TestFixture]
@@ -18,7 +18,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
     [Platform(Include = "Linux,MacOsX")]
     public sealed class CliProcessTests
     {
-        private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "upstash-qstash.dll");
+        private static readonly string Tool = RepoPaths.Tool;
 
         private static Process Start(string shellCommand)
         {
@@ -50,33 +50,68 @@ namespace Upstash.DeveloperApi.Tests.Cli
             if (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(60))) != exited)
             {
                 process.Kill(entireProcessTree: true);
-                Assert.Fail("upstash-qstash did not finish in 60 s");
+                Assert.Fail("upstash-devapi did not finish in 60 s");
             }
             return (process.ExitCode, await error);
         }
 
-        [TestCase("> /dev/full", "No space left")]
-        [TestCase(">&-", "Bad file descriptor")]
-        public async Task A_result_that_cannot_be_written_says_the_token_was_rotated_without_a_stack_trace(string redirect, string reason)
+        /// <summary>A loopback service that answers the token reset with the document's example, counting what arrives.</summary>
+        private static RawTcpServer AnsweringTokenReset() => new(async connection =>
         {
-            using var process = Start($"exec dotnet \"$0\" rotate-token --demo --format env {redirect}");
+            if (await connection.ReadRequestAsync() == null) return;
+            var body = System.Text.Encoding.UTF8.GetBytes(Examples.ResetQStashTokenJson);
+            await connection.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n");
+            await connection.WriteAsync(body);
+            connection.Close();
+        });
+
+        /// <summary>
+        /// A rotation whose result cannot be written after the request went out: exit 20, "HAS been rotated", and the
+        /// new secret on standard error (the process is started without a controlling terminal, as in CI, so the
+        /// fallback is standard error, not the terminal of whoever runs the suite).
+        /// </summary>
+        [TestCase("> /dev/full", "No space left")]
+        [TestCase("| (exec 0<&-; sleep 3)", "Broken pipe")]
+        [TestCase("| false", "Broken pipe")]
+        public async Task A_result_that_cannot_be_written_after_the_rotation_says_it_was_rotated_and_keeps_the_secret(string redirect, string reason)
+        {
+            using var server = AnsweringTokenReset();
+            using var process = Start($"setsid -w dotnet \"$0\" rotate-token --yes --email a@b.c --api-key k-1 --base-url {server.BaseAddress} --format env {redirect}; exit ${{PIPESTATUS[0]}}");
 
             var (exit, error) = await Finish(process);
 
-            exit.Should().Be(ExitCodes.ResultNotWritten, error);
+            exit.Should().Be(ExitCodes.ResultNotWritten, error.Replace(Examples.Token, "***").Replace(Examples.Password, "***"));
+            server.Requests.Should().Be(1);
             error.Should().Contain("HAS been rotated").And.Contain(reason).And.NotContain("Unhandled exception").And.NotContain("   at ");
+            error.Contains("QSTASH_TOKEN=" + Examples.Token).Should().BeTrue("the new token went to standard error, the next safe place without a terminal");
         }
 
-        [TestCase("| (exec 0<&-; sleep 3)")]
-        [TestCase("| false")]
-        public async Task A_reader_that_exits_is_a_failed_write_and_says_the_token_was_rotated(string reader)
+        [TestCase("rotate-token --yes --email a@b.c --api-key k-1 --format env")]
+        [TestCase("rotate redis --db-id db-1 --yes --email a@b.c --api-key k-1 --format env")]
+        [TestCase("rotate-token --demo --format env")]
+        public async Task A_closed_standard_output_is_refused_before_anything_is_sent(string arguments)
         {
-            using var process = Start($"dotnet \"$0\" rotate-token --demo --format env {reader}; exit ${{PIPESTATUS[0]}}");
+            using var server = AnsweringTokenReset();
+            var baseUrl = arguments.Contains("--demo") ? "" : $" --base-url {server.BaseAddress}";
+            using var process = Start($"exec dotnet \"$0\" {arguments}{baseUrl} >&-");
+
+            var (exit, error) = await Finish(process);
+
+            exit.Should().Be(ExitCodes.OutputUnavailable, error);
+            error.Should().Contain("standard output is closed").And.Contain("Nothing was sent").And.NotContain("HAS been rotated");
+            await Task.Delay(100);
+            server.Requests.Should().Be(0);
+        }
+
+        [Test]
+        public async Task A_demo_whose_result_cannot_be_written_says_nothing_was_rotated()
+        {
+            using var process = Start("dotnet \"$0\" rotate-token --demo --format env | false; exit ${PIPESTATUS[0]}");
 
             var (exit, error) = await Finish(process);
 
             exit.Should().Be(ExitCodes.ResultNotWritten, error);
-            error.Should().Contain("HAS been rotated").And.Contain("Broken pipe").And.NotContain("Unhandled exception").And.NotContain("   at ");
+            error.Should().Contain("nothing was rotated").And.NotContain("HAS been rotated");
         }
 
         [Test]
@@ -101,7 +136,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
                 await connection.ReadRequestAsync();
                 await connection.HoldAsync();
             });
-            using var process = Start($"exec {SigintDefault.Value}dotnet \"$0\" rotate-token --yes --email a@b.c --api-key k-1 --timeout 600 --base-url {server.BaseAddress} > /dev/null");
+            using var process = Start($"exec {SigintDefault.Value}dotnet \"$0\" rotate-token --yes --format env --email a@b.c --api-key k-1 --timeout 600 --base-url {server.BaseAddress} > /dev/null");
             // The tool starts in about a second alone, but far slower while the whole suite loads both cores; its
             // timeout is the longest there is, so that only the interrupt can end the held request.
             for (var i = 0; i < 1200 && server.Requests == 0 && !process.HasExited; i++) await Task.Delay(50);

@@ -7,7 +7,7 @@ using Upstash.DeveloperApi.Cli;
 
 namespace Upstash.DeveloperApi.Tests.Cli
 {
-    /// <summary>Runs upstash-qstash in-process with its own streams, environment and working directory.</summary>
+    /// <summary>Runs the tool in-process with its own streams, environment and working directory.</summary>
     public sealed class CliRunner
     {
         public Dictionary<string, string?> Variables { get; } = new();
@@ -24,15 +24,37 @@ namespace Upstash.DeveloperApi.Tests.Cli
 
         public bool Interactive { get; set; }
 
+        /// <summary>Whether standard output counts as a terminal.</summary>
+        public bool OutputIsTerminal { get; set; }
+
+        /// <summary>The "controlling terminal" the tool may write a secret to when its output failed (null: none, as in CI).</summary>
+        public StringWriter? Terminal { get; set; }
+
         public Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
 
         public async Task<(int Exit, string Out, string Error)> RunAsync(CancellationToken interrupt, params string[] args)
         {
             var output = new StringWriter();
             var error = new StringWriter();
-            var env = new CliEnvironment(InputReader ?? new StringReader(Input), Output ?? output, error, name => Variables.GetValueOrDefault(name), WorkingDirectory, Interactive);
+            var env = new CliEnvironment(InputReader ?? new StringReader(Input), Output ?? output, error, name => Variables.GetValueOrDefault(name), WorkingDirectory, Interactive)
+            {
+                OutputIsTerminal = OutputIsTerminal,
+                OpenTerminal = () => Terminal == null ? null : new NonClosingWriter(Terminal),
+            };
             var exit = await CliApp.RunAsync(args, env, interrupt);
             return (exit, output.ToString(), error.ToString());
+        }
+
+        /// <summary>The tool disposes the terminal writer it opened; the test reads it afterwards.</summary>
+        private sealed class NonClosingWriter : StringWriter
+        {
+            private readonly StringWriter _inner;
+
+            public NonClosingWriter(StringWriter inner) => _inner = inner;
+
+            public override void Write(char value) => _inner.Write(value);
+
+            public override void Write(string? value) => _inner.Write(value);
         }
     }
 }

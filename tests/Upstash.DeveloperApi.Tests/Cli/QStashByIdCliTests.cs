@@ -37,7 +37,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
             api.Given(Request.Create().UsingPost().WithPath($"/v2/qstash/rotate-token/{UserId}"))
                .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(User(UserId, "us-east-1").ToString(Formatting.None)));
 
-            var (exit, output, _) = await CliInputTests.Authenticated().RunAsync("rotate-token", "--yes", "--qstash-id", UserId, "--format", "env", "--base-url", api.BaseAddress().ToString());
+            var (exit, output, _) = await CliInputTests.Authenticated().RunAsync("rotate-token", "--yes", "--show-secrets", "--qstash-id", UserId, "--format", "env", "--base-url", api.BaseAddress().ToString());
 
             exit.Should().Be(ExitCodes.Ok);
             api.LogEntries.Should().ContainSingle().Which.RequestMessage.Path.Should().Be($"/v2/qstash/rotate-token/{UserId}");
@@ -46,17 +46,19 @@ namespace Upstash.DeveloperApi.Tests.Cli
         }
 
         [Test]
-        public async Task Rotate_token_with_qstash_id_masks_the_read_only_token_in_json()
+        public async Task Rotate_token_with_qstash_id_keeps_the_read_only_token_in_the_output_file_and_nowhere_else()
         {
             using var api = LoopbackServer.Start();
             var user = User(UserId, "us-east-1");
             api.Given(Request.Create().UsingPost().WithPath($"/v2/qstash/rotate-token/{UserId}"))
                .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(user.ToString(Formatting.None)));
 
-            var (exit, output, error) = await CliInputTests.Authenticated().RunAsync("rotate-token", "--yes", "--qstash-id", UserId, "--base-url", api.BaseAddress().ToString());
+            var cli = CliInputTests.Authenticated();
+            var (exit, output, error) = await cli.RunAsync("rotate-token", "--yes", "--output-file", "qstash.json", "--qstash-id", UserId, "--base-url", api.BaseAddress().ToString());
 
-            exit.Should().Be(ExitCodes.Ok);
-            JObject.Parse(output)["read_only_token"]!.Value<string>().Should().Be("***");
+            exit.Should().Be(ExitCodes.Ok, error);
+            var kept = JObject.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(cli.WorkingDirectory, "qstash.json")));
+            (kept.Value<string>("read_only_token") == user.Value<string>("read_only_token")).Should().BeTrue("the file keeps the new secrets");
             (output + error).Contains(user.Value<string>("read_only_token")!).Should().BeFalse("the read-only token is a secret by its name");
         }
 
@@ -65,7 +67,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         {
             using var api = LoopbackServer.AnsweringTokenReset(404, "{\"error\":\"qstash user not found\"}");
 
-            var (exit, _, error) = await CliInputTests.Authenticated().RunAsync("rotate-token", "--yes", "--base-url", api.BaseAddress().ToString());
+            var (exit, _, error) = await CliInputTests.Authenticated().RunAsync("rotate-token", "--yes", "--show-secrets", "--base-url", api.BaseAddress().ToString());
 
             exit.Should().Be(ExitCodes.NotFound);
             api.LogEntries.Should().ContainSingle().Which.RequestMessage.Path.Should().Be("/qstash/user/rotatetoken", "without --qstash-id the 1.x call is sent");
@@ -89,7 +91,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         {
             using var api = LoopbackServer.Start();
 
-            var (exit, _, error) = await CliInputTests.Authenticated().RunAsync("rotate-token", "--yes", "--qstash-id", id, "--base-url", api.BaseAddress().ToString());
+            var (exit, _, error) = await CliInputTests.Authenticated().RunAsync("rotate-token", "--yes", "--show-secrets", "--qstash-id", id, "--base-url", api.BaseAddress().ToString());
 
             exit.Should().Be(ExitCodes.Usage);
             error.Should().Contain("--qstash-id");
@@ -150,7 +152,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         [Test]
         public async Task Verify_contract_takes_the_by_id_QStash_ids_from_listQStashUsers()
         {
-            using var server = DemoServer.Start();
+            using var server = ExampleServer.Start();
             var listed = SpecDocument.Operations.Single(o => o.Path == "/qstash/users");
             var byId = SpecDocument.Operations.Where(o => o.Method == "get" && o.Operation.Tags.First() == listed.Operation.Tags.First() && o.Path.Contains("{id}")).ToList();
 

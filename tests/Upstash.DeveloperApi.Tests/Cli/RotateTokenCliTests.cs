@@ -61,7 +61,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
             var cli = new CliRunner();
             File.WriteAllText(Path.Combine(cli.WorkingDirectory, ".env"), "# comment\nexport UPSTASH_EMAIL=\"file@example.com\"\nUPSTASH_API_KEY=file-key\n");
             if (winner != "dotenv") { cli.Variables["UPSTASH_EMAIL"] = "env@example.com"; cli.Variables["UPSTASH_API_KEY"] = "env-key"; }
-            var args = new[] { "rotate-token", "--yes", "--base-url", api.BaseAddress().ToString() }.ToList();
+            var args = new[] { "rotate-token", "--yes", "--show-secrets", "--base-url", api.BaseAddress().ToString() }.ToList();
             if (winner == "flags") args.AddRange(new[] { "--email", "flag@example.com", "--api-key", "flag-key" });
 
             var (exit, _, _) = await cli.RunAsync(args.ToArray());
@@ -73,7 +73,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         [Test]
         public async Task Missing_credentials_exit_4_and_name_the_variable()
         {
-            var (exit, _, error) = await new CliRunner().RunAsync("rotate-token", "--yes");
+            var (exit, _, error) = await new CliRunner().RunAsync("rotate-token", "--yes", "--show-secrets");
 
             exit.Should().Be(ExitCodes.Configuration);
             error.Should().Contain("UPSTASH_EMAIL").And.Contain("UPSTASH_API_KEY");
@@ -87,7 +87,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
             cli.Variables["UPSTASH_EMAIL"] = "dev@example.com";
             cli.Variables["UPSTASH_API_KEY"] = "key-1";
 
-            var (exit, _, error) = await cli.RunAsync("rotate-token", "--base-url", api.BaseAddress().ToString());
+            var (exit, _, error) = await cli.RunAsync("rotate-token", "--format", "env", "--base-url", api.BaseAddress().ToString());
 
             exit.Should().Be(ExitCodes.NotConfirmed);
             error.Should().Contain("--yes");
@@ -104,7 +104,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
             cli.Variables["UPSTASH_EMAIL"] = "dev@example.com";
             cli.Variables["UPSTASH_API_KEY"] = "key-1";
 
-            var (exit, _, error) = await cli.RunAsync("rotate-token", "--base-url", api.BaseAddress().ToString());
+            var (exit, _, error) = await cli.RunAsync("rotate-token", "--format", "env", "--base-url", api.BaseAddress().ToString());
 
             exit.Should().Be(expected);
             error.Should().Contain("Type 'yes'");
@@ -123,7 +123,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         public async Task Each_error_kind_has_its_exit_code(int status, int expected)
         {
             using var api = LoopbackServer.AnsweringTokenReset(status, "{\"error\":\"nope\"}");
-            var (exit, output, error) = await Authenticated().RunAsync("rotate-token", "--yes", "--base-url", api.BaseAddress().ToString());
+            var (exit, output, error) = await Authenticated().RunAsync("rotate-token", "--yes", "--show-secrets", "--base-url", api.BaseAddress().ToString());
 
             exit.Should().Be(expected);
             output.Should().BeEmpty("results only go to stdout");
@@ -134,7 +134,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         public async Task An_unreadable_success_exits_17_and_says_the_token_was_rotated()
         {
             using var api = LoopbackServer.AnsweringTokenReset(200, "<html>oops</html>", "text/html");
-            var (exit, _, error) = await Authenticated().RunAsync("rotate-token", "--yes", "--base-url", api.BaseAddress().ToString());
+            var (exit, _, error) = await Authenticated().RunAsync("rotate-token", "--yes", "--show-secrets", "--base-url", api.BaseAddress().ToString());
 
             exit.Should().Be(ExitCodes.UnreadableResponse);
             error.Should().Contain("HAS been rotated");
@@ -143,7 +143,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         [Test]
         public async Task A_refused_connection_exits_18()
         {
-            var (exit, _, error) = await Authenticated().RunAsync("rotate-token", "--yes", "--base-url", $"http://127.0.0.1:{LoopbackServer.FreePort()}", "--timeout", "5");
+            var (exit, _, error) = await Authenticated().RunAsync("rotate-token", "--yes", "--show-secrets", "--base-url", $"http://127.0.0.1:{LoopbackServer.FreePort()}", "--timeout", "5");
 
             exit.Should().Be(ExitCodes.ConnectionFailed);
             error.Should().Contain("not processed");
@@ -153,7 +153,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         [TestCase("rotate-token", "--no-such-option")]
         [TestCase("no-such-command")]
         [TestCase("rotate-token", "--demo", "--timeout", "0")]
-        [TestCase("rotate-token", "--yes", "--base-url", "http://api.example.net", "--email", "a@b.c", "--api-key", "k")]
+        [TestCase("rotate-token", "--yes", "--show-secrets", "--base-url", "http://api.example.net", "--email", "a@b.c", "--api-key", "k")]
         public async Task Bad_usage_exits_2_or_4_with_a_message(params string[] args)
         {
             var (exit, _, error) = await new CliRunner().RunAsync(args);

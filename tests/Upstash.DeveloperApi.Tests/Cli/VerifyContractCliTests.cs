@@ -17,7 +17,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         [Test]
         public async Task A_service_that_answers_as_the_vendored_document_conforms_and_only_GETs_are_sent()
         {
-            using var server = DemoServer.Start();
+            using var server = ExampleServer.Start();
 
             var (exit, output, error) = await CliInputTests.Authenticated().RunAsync("verify-contract", "--base-url", server.BaseAddress.ToString());
 
@@ -34,7 +34,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         {
             var earlier = Workflow.UpstreamHistoryTests.History()[0];
             var earlierDocument = EffectiveDocument.Load(earlier.Spec, earlier.Overlay);
-            using var server = DemoServer.Start(earlierDocument);
+            using var server = ExampleServer.Start(earlierDocument);
 
             var (exit, output, _) = await CliInputTests.Authenticated().RunAsync("verify-contract", "--base-url", server.BaseAddress.ToString(), "--format", "json");
 
@@ -59,7 +59,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
                 var properties = (JObject)doc["components"]!["schemas"]!["Team"]!["properties"]!;
                 properties["team_region"] = new JObject { ["type"] = "string", ["example"] = "eu-west-1" };
             });
-            using var server = DemoServer.Start(EffectiveDocument.ToOpenApiAsync(changed, "changed").GetAwaiter().GetResult());
+            using var server = ExampleServer.Start(EffectiveDocument.ToOpenApiAsync(changed, "changed").GetAwaiter().GetResult());
 
             var (exit, output, _) = await CliInputTests.Authenticated().RunAsync("verify-contract", "--base-url", server.BaseAddress.ToString());
 
@@ -80,11 +80,11 @@ namespace Upstash.DeveloperApi.Tests.Cli
         }
 
         [Test]
-        public async Task Missing_credentials_exit_2_and_say_which()
+        public async Task Missing_credentials_exit_4_as_in_every_command_and_say_which()
         {
             var (exit, _, error) = await new CliRunner().RunAsync("verify-contract");
 
-            exit.Should().Be(ExitCodes.Usage);
+            exit.Should().Be(ExitCodes.Configuration);
             error.Should().Contain("UPSTASH_EMAIL");
         }
     }

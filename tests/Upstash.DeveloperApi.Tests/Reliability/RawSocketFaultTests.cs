@@ -109,7 +109,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
             });
             var cli = new Cli.CliRunner();
 
-            var (exit, _, error) = await cli.RunAsync("rotate-token", "--yes", "--email", "a@b.c", "--api-key", "k3y-0123456789", "--base-url", server.BaseAddress.ToString());
+            var (exit, _, error) = await cli.RunAsync("rotate-token", "--yes", "--show-secrets", "--email", "a@b.c", "--api-key", "k3y-0123456789", "--base-url", server.BaseAddress.ToString());
 
             exit.Should().Be(Upstash.DeveloperApi.Cli.ExitCodes.OutcomeUnknown);
             error.Should().Contain("may already have been");

@@ -11,18 +11,19 @@ using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
 
-namespace Upstash.DeveloperApi.Cli
+namespace Upstash.DeveloperApi.Tests.Support
 {
     /// <summary>
-    /// The --demo server: WireMock.Net on 127.0.0.1, answering every operation of the embedded API
-    /// document with its example (assembled from the document's property examples, as the reference
-    /// pages show it), at the path the real client calls.
+    /// WireMock.Net on 127.0.0.1, answering every operation of an API document with its example (assembled
+    /// from the document's property examples, as the reference pages show it), at the path the real client
+    /// calls: a service for the tests of commands that send their own requests (verify-contract). The CLI's
+    /// --demo answers the same way in process (<see cref="Upstash.DeveloperApi.Cli.DemoHandler"/>).
     /// </summary>
-    public sealed class DemoServer : IDisposable
+    public sealed class ExampleServer : IDisposable
     {
         private readonly WireMockServer _server;
 
-        private DemoServer(WireMockServer server) => _server = server;
+        private ExampleServer(WireMockServer server) => _server = server;
 
         /// <summary>Where the server listens.</summary>
         public Uri BaseAddress => new($"http://127.0.0.1:{_server.Port}");
@@ -32,10 +33,10 @@ namespace Upstash.DeveloperApi.Cli
             _server.LogEntries.Select(e => (e.RequestMessage.Method, new Uri(e.RequestMessage.Url).AbsolutePath)).ToList();
 
         /// <summary>Starts the server with the embedded document's examples.</summary>
-        public static DemoServer Start() => Start(EmbeddedDocument.Load());
+        public static ExampleServer Start() => Start(Upstash.DeveloperApi.Cli.EmbeddedDocument.Load());
 
         /// <summary>Starts the server with the examples of <paramref name="document"/> (a later revision, say, to try drift checks against).</summary>
-        public static DemoServer Start(NSwag.OpenApiDocument document)
+        public static ExampleServer Start(NSwag.OpenApiDocument document)
         {
             var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
@@ -60,7 +61,7 @@ namespace Upstash.DeveloperApi.Cli
                           .WithHeader("Content-Type", "application/json")
                           .WithBody(example.ToString(Formatting.None)));
             }
-            return new DemoServer(server);
+            return new ExampleServer(server);
         }
 
         /// <summary>Stops the server.</summary>
@@ -68,27 +69,6 @@ namespace Upstash.DeveloperApi.Cli
         {
             _server.Stop();
             _server.Dispose();
-        }
-    }
-
-    /// <summary>The API document the CLI was built with: openapi/openapi.yml with openapi/corrections.overlay.yml applied (both embedded).</summary>
-    public static class EmbeddedDocument
-    {
-        /// <summary>Loads it with typed examples.</summary>
-        public static NSwag.OpenApiDocument Load() => LoadFrom(null);
-
-        /// <summary>Loads the file at <paramref name="path"/> (with the overlay beside it, if any), or the embedded document when it is null.</summary>
-        public static NSwag.OpenApiDocument LoadFrom(string? path)
-        {
-            if (path != null) return EffectiveDocument.Load(path, EffectiveDocument.OverlayBeside(path));
-            var assembly = typeof(EmbeddedDocument).Assembly;
-            using var stream = assembly.GetManifestResourceStream("openapi.yml")
-                ?? throw new InvalidOperationException("The API document is not embedded in this build.");
-            using var reader = new StreamReader(stream);
-            using var overlayStream = assembly.GetManifestResourceStream("corrections.overlay.yml");
-            using var overlay = overlayStream == null ? null : new StreamReader(overlayStream);
-            var json = EffectiveDocument.LoadJson(reader, "openapi.yml (embedded)", overlay, "corrections.overlay.yml (embedded)");
-            return EffectiveDocument.ToOpenApiAsync(json, "openapi.yml (embedded)").GetAwaiter().GetResult();
         }
     }
 }
