@@ -103,6 +103,34 @@ namespace Upstash.DeveloperApi.Tests.Cli
             server.Requests.Should().Be(0);
         }
 
+        /// <summary>
+        /// GitHub Actions, as a real process: with $GITHUB_ENV naming the process's own standard output, the
+        /// order of what the runner would see is one stream, and every ::add-mask:: line comes before any value;
+        /// with $GITHUB_ENV naming a file, the file holds the NAME=value lines.
+        /// </summary>
+        [Test]
+        public async Task The_github_output_masks_every_secret_before_any_value_and_appends_the_lines_to_GITHUB_ENV()
+        {
+            using var server = AnsweringTokenReset();
+            var rotate = $"dotnet \"$0\" rotate-token --yes --email a@b.c --api-key k-1 --base-url {server.BaseAddress} --format github";
+            var folder = Directory.CreateTempSubdirectory("upstash-cli-").FullName;
+            var stream = Path.Combine(folder, "stdout.txt");
+            var envFile = Path.Combine(folder, "github.env");
+            File.WriteAllText(envFile, "EARLIER=1\n");
+            using var process = Start($"GITHUB_ENV=/dev/stdout {rotate} > '{stream}' && GITHUB_ENV='{envFile}' {rotate} > /dev/null");
+
+            var (exit, error) = await Finish(process);
+
+            exit.Should().Be(ExitCodes.Ok, error.Replace(Examples.Token, "***"));
+            server.Requests.Should().Be(2);
+            var lines = File.ReadAllLines(stream);
+            var firstValue = Array.FindIndex(lines, l => !l.StartsWith("::add-mask::", StringComparison.Ordinal));
+            var lastMask = Array.FindLastIndex(lines, l => l.StartsWith("::add-mask::", StringComparison.Ordinal));
+            firstValue.Should().BeGreaterThan(lastMask, "the masks come before any value");
+            lines.Should().Contain("::add-mask::" + Examples.Token).And.Contain("QSTASH_TOKEN=" + Examples.Token);
+            File.ReadAllLines(envFile).Should().Equal("EARLIER=1", "QSTASH_TOKEN=" + Examples.Token, "QSTASH_PASSWORD=" + Examples.Password);
+        }
+
         [Test]
         public async Task A_demo_whose_result_cannot_be_written_says_nothing_was_rotated()
         {
