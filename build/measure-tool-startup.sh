@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Measures the start-up of the upstash-qstash tool (README, "Performance"): a whole
-# `upstash-qstash rotate-token --yes … --format env` process against a loopback server on 127.0.0.1,
+# Measures the start-up of the upstash-devapi tool (README, "Performance"): a whole
+# `upstash-devapi rotate-token --yes … --format env` process against a loopback server on 127.0.0.1,
 # next to curl making the same request, in the same run. The tool is published twice from the same
 # sources: as a plain framework-dependent app (JIT only, what the tool was before) and as it ships
 # (UpstashToolReadyToRun, the default: the assemblies rotate-token loads carry ReadyToRun code for linux-x64).
+# Beside them, when npm can install it, Upstash's own CLI (@upstash/cli 1.0.2, node) rotating the same
+# way: a module loaded first (--import) rewrites its fetch URL from https://api.upstash.com to the
+# loopback server. Every process rotates QStash user q-1 by id (POST /v2/qstash/rotate-token/q-1).
 # Each figure is the median of N process runs, after one unmeasured run of each.
-# Usage: build/measure-tool-startup.sh [runs]   (default 20; needs python3 and curl)
+# Usage: build/measure-tool-startup.sh [runs]   (default 20; needs python3 and curl; node and npm optional)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
@@ -43,18 +46,31 @@ time_runs() {
   done
   median "${times[@]}"
 }
-rotate() { "$1/upstash-qstash" rotate-token --yes --email a@b.c --api-key k3y-0123456789abcdef --base-url "http://127.0.0.1:$port" --format env; }
+rotate() { "$1/upstash-devapi" rotate qstash --qstash-id q-1 --yes --email a@b.c --api-key k3y-0123456789abcdef --base-url "http://127.0.0.1:$port" --format env; }
 
-curl_us=$(time_runs curl -s -f -u a@b.c:k3y-0123456789abcdef -X POST -H 'Content-Length: 0' "http://127.0.0.1:$port/qstash/user/rotatetoken")
+upstash_cli=""
+if command -v npm > /dev/null && npm install --silent --no-audit --no-fund --prefix "$out/node" @upstash/cli@1.0.2 > "$out/npm.log" 2>&1; then
+  cat > "$out/node/fetch-to-loopback.mjs" <<JS
+const real = globalThis.fetch;
+globalThis.fetch = (url, init) => real(String(url).replace("https://api.upstash.com", "http://127.0.0.1:$port"), init);
+JS
+  upstash_cli="$out/node/node_modules/@upstash/cli/dist/cli.js"
+fi
+upstash() { node --import "file://$out/node/fetch-to-loopback.mjs" "$upstash_cli" qstash rotate-token --qstash-id q-1 --email a@b.c --api-key k3y-0123456789abcdef; }
+
+curl_us=$(time_runs curl -s -f -u a@b.c:k3y-0123456789abcdef -X POST -H 'Content-Length: 0' "http://127.0.0.1:$port/v2/qstash/rotate-token/q-1")
 jit_us=$(time_runs rotate "$out/jit")
 r2r_us=$(time_runs rotate "$out/r2r")
+node_us=""
+[ -n "$upstash_cli" ] && node_us=$(time_runs upstash)
 
-echo "upstash-qstash rotate-token against 127.0.0.1, median of $runs runs ($(nproc) cores, $(dotnet --version) SDK)"
+echo "a QStash token rotation by id against 127.0.0.1, median of $runs runs ($(nproc) cores, $(dotnet --version) SDK)"
 echo
-echo "| | seconds | vs curl | vs before |"
-echo "|---|---:|---:|---:|"
-awk -v c="$curl_us" -v j="$jit_us" -v r="$r2r_us" 'BEGIN {
-  printf "| curl | %.3f | 1.0 | |\n", c / 1e6
-  printf "| upstash-qstash before (JIT only) | %.3f | %.0f | 1.00 |\n", j / 1e6, j / c
-  printf "| upstash-qstash as shipped (ReadyToRun for linux-x64) | %.3f | %.0f | %.2f |\n", r / 1e6, r / c, r / j
+echo "| | seconds | vs curl | vs JIT only | vs Upstash's CLI |"
+echo "|---|---:|---:|---:|---:|"
+awk -v c="$curl_us" -v j="$jit_us" -v r="$r2r_us" -v n="$node_us" 'BEGIN {
+  printf "| curl | %.3f | 1.0 | | |\n", c / 1e6
+  printf "| upstash-devapi, JIT only | %.3f | %.0f | 1.00 | %s |\n", j / 1e6, j / c, n ? sprintf("%.2f", j / n) : ""
+  printf "| upstash-devapi as shipped (ReadyToRun for linux-x64) | %.3f | %.0f | %.2f | %s |\n", r / 1e6, r / c, r / j, n ? sprintf("%.2f", r / n) : ""
+  if (n) printf "| Upstash'"'"'s CLI (@upstash/cli 1.0.2, node %s) | %.3f | %.0f | | 1.00 |\n", "'"$(node --version 2>/dev/null)"'", n / 1e6, n / c
 }'

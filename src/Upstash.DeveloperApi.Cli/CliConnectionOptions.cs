@@ -15,20 +15,23 @@ namespace Upstash.DeveloperApi.Cli
 
         public Option<string?> BaseUrl { get; } = new("--base-url") { Description = "Send to this address instead of the API's (https, or http on loopback)" };
 
-        public Option<TimeSpan> Timeout { get; }
+        public Option<int> Timeout { get; }
 
         public CliConnectionOptions(string timeoutDescription = "Seconds to wait for the API, a whole number from 1 to 600 (default 30)") =>
-            Timeout = new Option<TimeSpan>("--timeout") { Description = timeoutDescription, DefaultValueFactory = _ => TimeSpan.FromSeconds(30), CustomParser = ParseTimeout };
+            Timeout = new Option<int>("--timeout") { Description = timeoutDescription, DefaultValueFactory = _ => 30, CustomParser = ParseTimeout };
 
         /// <summary>Whole seconds, 1 to 600; an error names the option and the range (the value is not a secret, so it is quoted, without control characters).</summary>
-        private static TimeSpan ParseTimeout(System.CommandLine.Parsing.ArgumentResult result)
+        private static int ParseTimeout(System.CommandLine.Parsing.ArgumentResult result)
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
             if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 1 && seconds <= 600)
-                return TimeSpan.FromSeconds(seconds);
+                return seconds;
             result.AddError($"--timeout takes a whole number of seconds from 1 to 600, not '{new string(text.Where(c => !char.IsControl(c)).ToArray())}'.");
-            return default;
+            return 0;
         }
+
+        /// <summary>The parsed <c>--timeout</c> (whole seconds, checked by the parser) as a duration.</summary>
+        public static TimeSpan Seconds(int seconds) => TimeSpan.FromSeconds(seconds);
 
         /// <summary>Adds the options to <paramref name="command"/>.</summary>
         public void AddTo(Command command)

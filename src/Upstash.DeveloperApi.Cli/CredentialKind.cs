@@ -13,7 +13,7 @@ namespace Upstash.DeveloperApi.Cli
     internal sealed class CredentialKind
     {
         private CredentialKind(string name, string what, string? idOption, string idDescription, string defaultPrefix,
-            IReadOnlyList<(string Field, string Variable)> secrets, string console, Func<UpstashClient, string?, CancellationToken, Task<object>> rotate)
+            IReadOnlyList<SecretField> secrets, string console, Func<UpstashClient, string?, CancellationToken, Task<object>> rotate)
         {
             Name = name;
             What = what;
@@ -43,7 +43,7 @@ namespace Upstash.DeveloperApi.Cli
         public string DefaultPrefix { get; }
 
         /// <summary>The result's JSON fields that hold the new secrets, and the end of each variable's name.</summary>
-        public IReadOnlyList<(string Field, string Variable)> Secrets { get; }
+        public IReadOnlyList<SecretField> Secrets { get; }
 
         /// <summary>Where in the Upstash console a person finds the new secret when this tool could not write it.</summary>
         public string Console { get; }
@@ -54,25 +54,28 @@ namespace Upstash.DeveloperApi.Cli
         public static readonly CredentialKind QStash = new(
             "qstash", "the QStash token", "--qstash-id",
             "The QStash user to rotate (POST /v2/qstash/rotate-token/{id}); list-qstash-users gives the ids. Without it: the account's default QStash user (POST /qstash/user/rotatetoken, as 1.x did)",
-            "QSTASH_", new[] { ("token", "TOKEN"), ("password", "PASSWORD"), ("read_only_token", "READ_ONLY_TOKEN") }, "Upstash console, QStash",
+            "QSTASH_", new SecretField[] { new("token", "TOKEN"), new("password", "PASSWORD"), new("read_only_token", "READ_ONLY_TOKEN") }, "Upstash console, QStash",
             async (client, id, ct) => id == null
                 ? await client.QStash.ResetQStashTokenAsync(ct).ConfigureAwait(false)
                 : await client.QStash.ResetQStashTokenAsync(id, ct).ConfigureAwait(false));
 
         public static readonly CredentialKind Redis = new(
             "redis", "the password of the Redis database", "--db-id", "The Redis database whose password is reset (POST /v2/redis/reset-password/{id})",
-            "UPSTASH_REDIS_", new[] { ("password", "PASSWORD"), ("rest_token", "REST_TOKEN"), ("read_only_rest_token", "READ_ONLY_REST_TOKEN") }, "Upstash console, Redis, the database's page",
+            "UPSTASH_REDIS_", new SecretField[] { new("password", "PASSWORD"), new("rest_token", "REST_TOKEN"), new("read_only_rest_token", "READ_ONLY_REST_TOKEN") }, "Upstash console, Redis, the database's page",
             async (client, id, ct) => await client.Redis.ResetPasswordAsync(id!, ct).ConfigureAwait(false));
 
         public static readonly CredentialKind Vector = new(
             "vector", "the tokens of the Vector index", "--index-id", "The Vector index whose tokens are reset (POST /v2/vector/index/{id}/reset-password)",
-            "UPSTASH_VECTOR_", new[] { ("token", "REST_TOKEN"), ("read_only_token", "REST_READONLY_TOKEN") }, "Upstash console, Vector, the index's page",
+            "UPSTASH_VECTOR_", new SecretField[] { new("token", "REST_TOKEN"), new("read_only_token", "REST_READONLY_TOKEN") }, "Upstash console, Vector, the index's page",
             async (client, id, ct) => await client.Vector.ResetIndexPasswordsAsync(id!, ct).ConfigureAwait(false));
 
         public static readonly CredentialKind Search = new(
             "search", "the tokens of the Search index", "--index-id", "The Search index whose tokens are reset (POST /v2/search/{id}/reset-password)",
-            "UPSTASH_SEARCH_", new[] { ("token", "REST_TOKEN"), ("read_only_token", "REST_READONLY_TOKEN") }, "Upstash console, Search, the index's page",
+            "UPSTASH_SEARCH_", new SecretField[] { new("token", "REST_TOKEN"), new("read_only_token", "REST_READONLY_TOKEN") }, "Upstash console, Search, the index's page",
             async (client, id, ct) => await client.Search.ResetSearchPasswordAsync(id!, ct).ConfigureAwait(false));
+
+        /// <summary>A field of the rotation's answer that holds a new secret, and the end of its variable's name.</summary>
+        internal sealed record SecretField(string Field, string Variable);
 
         /// <summary>Every kind, in the order <c>rotate --help</c> lists them.</summary>
         public static readonly IReadOnlyList<CredentialKind> All = new[] { QStash, Redis, Vector, Search };

@@ -25,7 +25,7 @@ namespace Upstash.DeveloperApi.Cli
 
             var command = new Command("drift-check",
                 "Check a response captured from the live API against the vendored schema: unknown fields, missing fields, enum values outside the document, type and format mismatches. " +
-                "Exit 0 when clean, 1 when drift is found, 2 on bad input. Values are never printed.")
+                "Values are never printed. " + ExitCodes.HelpFor(ExitCodes.Commands.DriftCheck))
             {
                 file, operation, status, format, spec,
             };

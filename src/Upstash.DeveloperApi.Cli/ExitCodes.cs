@@ -137,6 +137,11 @@ namespace Upstash.DeveloperApi.Cli
         public static string HelpFor(string command) =>
             "Exit codes: " + string.Join(" | ", Of(command).Select(e => $"{e.Code} {e.Meaning}")) + ".";
 
+        /// <summary>The README's table of exit codes (a test checks that the README holds exactly this).</summary>
+        public static string MarkdownTable =>
+            "| code | meaning | returned by |\n|---|---|---|\n" + string.Concat(Catalog.Select(e =>
+                $"| {e.Code} | {e.Meaning} | {(e.CommandNames.Count == Commands.All.Count ? "every command" : string.Join(", ", e.CommandNames.Select(c => $"`{c}`")))} |\n"));
+
         /// <summary>The exit-code paragraph of the tool's --help: every code, with the commands that return it.</summary>
         public static string Table =>
             "Exit codes: " + string.Join(" | ", Catalog.Select(e => $"{e.Code} {e.Meaning}" +

@@ -33,7 +33,7 @@ namespace Upstash.DeveloperApi.Cli
             };
             connection.AddTo(command);
             command.SetAction((parsed, ct) => RunAsync(env, parsed.GetValue(connection.Email), parsed.GetValue(connection.ApiKey), parsed.GetValue(connection.EnvFile), parsed.GetValue(format)!,
-                parsed.GetValue(demo), parsed.GetValue(connection.BaseUrl), parsed.GetValue(connection.Timeout), ct));
+                parsed.GetValue(demo), parsed.GetValue(connection.BaseUrl), CliConnectionOptions.Seconds(parsed.GetValue(connection.Timeout)), ct));
             return command;
         }
 

@@ -58,7 +58,7 @@ namespace Upstash.DeveloperApi.Cli
             foreach (var option in new Option[] { format, showSecrets, outputFile, prefix, yes, demo }) command.Options.Add(option);
             command.SetAction((parsed, ct) => RunAsync(env, kind, new Settings(
                 parsed.GetValue(connection.Email), parsed.GetValue(connection.ApiKey), parsed.GetValue(connection.EnvFile), parsed.GetValue(format)!,
-                parsed.GetValue(showSecrets), parsed.GetValue(yes), parsed.GetValue(demo), parsed.GetValue(connection.BaseUrl), parsed.GetValue(connection.Timeout),
+                parsed.GetValue(showSecrets), parsed.GetValue(yes), parsed.GetValue(demo), parsed.GetValue(connection.BaseUrl), CliConnectionOptions.Seconds(parsed.GetValue(connection.Timeout)),
                 parsed.GetValue(id), parsed.GetValue(outputFile), parsed.GetValue(prefix)), ct));
             return command;
         }

@@ -45,7 +45,7 @@ namespace Upstash.DeveloperApi.Cli
                 try
                 {
                     return await RunAsync(env, parsed.GetValue(connection.Email), parsed.GetValue(connection.ApiKey), parsed.GetValue(connection.EnvFile), parsed.GetValue(connection.BaseUrl),
-                        parsed.GetValue(connection.Timeout), parsed.GetValue(format)!, parsed.GetValue(spec), ct).ConfigureAwait(false);
+                        CliConnectionOptions.Seconds(parsed.GetValue(connection.Timeout)), parsed.GetValue(format)!, parsed.GetValue(spec), ct).ConfigureAwait(false);
                 }
                 catch (CliInputException ex)
                 {

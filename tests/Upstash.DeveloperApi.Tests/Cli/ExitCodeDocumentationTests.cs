@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using System.Threading.Tasks;
 using FluentAssertions;
 using NUnit.Framework;
 using Upstash.DeveloperApi.Cli;
@@ -9,32 +10,64 @@ using Upstash.DeveloperApi.Tests.Support;
 
 namespace Upstash.DeveloperApi.Tests.Cli
 {
-    /// <summary>Every exit code of upstash-qstash is in --help and in the README's table, and nothing else is.</summary>
+    /// <summary>
+    /// The exit codes have one source, <see cref="ExitCodes.Catalog"/>: every constant is in it, the --help of
+    /// each command lists exactly the codes the catalog gives that command, and the README's table is the one
+    /// the catalog renders.
+    /// </summary>
     [TestFixture]
     [Category("Cli")]
     public sealed class ExitCodeDocumentationTests
     {
-        private static int[] Codes() => typeof(ExitCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+        private static int[] Constants() => typeof(ExitCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.FieldType == typeof(int)).Select(f => (int)f.GetRawConstantValue()!).OrderBy(c => c).ToArray();
 
-        [Test]
-        public void The_help_text_lists_every_exit_code_and_no_other()
+        private static int[] Listed(string help)
         {
-            var listed = Regex.Matches(ExitCodes.Table, @"(?:^Exit codes: |\| )(\d+) ").Select(m => int.Parse(m.Groups[1].Value)).OrderBy(c => c);
-
-            listed.Should().Equal(Codes());
+            var text = Regex.Replace(help, @"\s+", " ");
+            var paragraph = text.Substring(text.IndexOf("Exit codes: ", System.StringComparison.Ordinal));
+            return Regex.Matches(paragraph, @"(?:^Exit codes: |\| )(\d+) ").Select(m => int.Parse(m.Groups[1].Value)).OrderBy(c => c).ToArray();
         }
 
         [Test]
-        public void The_readme_table_lists_every_exit_code_and_no_other()
+        public void The_catalog_holds_every_exit_code_once()
         {
-            var readme = File.ReadAllText(RepoPaths.Of("README.md"));
-            var table = readme.Substring(readme.IndexOf("| code | meaning |", System.StringComparison.Ordinal));
-            table = table.Substring(0, table.IndexOf("\n\n", System.StringComparison.Ordinal));
-            var listed = Regex.Matches(table, @"^\| ([\d /]+) \|", RegexOptions.Multiline)
-                .SelectMany(m => m.Groups[1].Value.Split('/').Select(c => int.Parse(c.Trim()))).OrderBy(c => c);
+            ExitCodes.Catalog.Select(e => e.Code).OrderBy(c => c).Should().Equal(Constants());
+        }
 
-            listed.Should().Equal(Codes());
+        [TestCase(ExitCodes.Commands.Rotate, "rotate", "qstash")]
+        [TestCase(ExitCodes.Commands.Rotate, "rotate", "redis")]
+        [TestCase(ExitCodes.Commands.Rotate, "rotate", "vector")]
+        [TestCase(ExitCodes.Commands.Rotate, "rotate", "search")]
+        [TestCase(ExitCodes.Commands.Rotate, "rotate-token")]
+        [TestCase(ExitCodes.Commands.ListQStashUsers, "list-qstash-users")]
+        [TestCase(ExitCodes.Commands.DriftCheck, "drift-check")]
+        [TestCase(ExitCodes.Commands.VerifyContract, "verify-contract")]
+        public async Task The_help_of_each_command_lists_exactly_the_codes_it_can_return(string group, params string[] command)
+        {
+            var (exit, output, _) = await new CliRunner().RunAsync(command.Append("--help").ToArray());
+
+            exit.Should().Be(ExitCodes.Ok);
+            Listed(output).Should().Equal(ExitCodes.Of(group).Select(e => e.Code).OrderBy(c => c));
+        }
+
+        [Test]
+        public async Task The_tool_s_help_lists_every_code()
+        {
+            var (_, output, _) = await new CliRunner().RunAsync("--help");
+
+            Listed(output).Should().Equal(Constants());
+        }
+
+        [Test]
+        public void The_readme_table_is_the_one_the_catalog_renders()
+        {
+            var readme = File.ReadAllText(RepoPaths.Of("README.md")).Replace("\r\n", "\n");
+            var start = readme.IndexOf("| code | meaning | returned by |", System.StringComparison.Ordinal);
+            start.Should().BeGreaterThan(0, "the README has the table");
+            var table = readme.Substring(start, readme.IndexOf("\n\n", start, System.StringComparison.Ordinal) - start + 1);
+
+            table.Should().Be(ExitCodes.MarkdownTable);
         }
     }
 }

@@ -67,6 +67,48 @@ namespace Upstash.DeveloperApi.Tests.Cli
             output.Should().Contain("drift             listTeams").And.Contain("unknown-field").And.Contain("team_region").And.NotContain("eu-west-1");
         }
 
+        [Test]
+        public async Task Each_list_is_fetched_once_however_many_by_id_GETs_take_their_ids_from_it()
+        {
+            using var server = ExampleServer.Start();
+
+            var (exit, _, error) = await CliInputTests.Authenticated().RunAsync("verify-contract", "--base-url", server.BaseAddress.ToString());
+
+            exit.Should().Be(ExitCodes.Ok, error);
+            var gets = SpecDocument.Operations.Count(o => o.Method == "get");
+            server.Requests.Count.Should().Be(gets, "one request per GET operation: a list that gives ids is not fetched again");
+        }
+
+        [Test]
+        public async Task A_list_that_failed_is_the_skip_reason_of_the_GETs_that_needed_its_ids_and_is_fetched_once()
+        {
+            using var server = WireMock.Server.WireMockServer.Start();
+            server.Given(WireMock.RequestBuilders.Request.Create().UsingGet()).RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(500));
+
+            var (exit, output, _) = await CliInputTests.Authenticated().RunAsync("verify-contract", "--base-url", server.Urls[0], "--format", "json");
+
+            exit.Should().Be(ExitCodes.DriftFound);
+            var getDatabase = JObject.Parse(output)["operations"]!.Single(o => o.Value<string>("operation") == "getDatabase");
+            getDatabase.Value<string>("outcome").Should().Be("skipped");
+            getDatabase.Value<string>("detail").Should().Contain("listDatabases failed (status 500)");
+            server.LogEntries.Count(e => e.RequestMessage.Path == "/v2/redis/databases").Should().Be(1);
+        }
+
+        [Test]
+        public async Task Credentials_the_API_refuses_exit_10_and_a_refused_connection_exits_18()
+        {
+            using var refusing = WireMock.Server.WireMockServer.Start();
+            refusing.Given(WireMock.RequestBuilders.Request.Create().UsingGet()).RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(401));
+
+            var (unauthorized, _, error) = await CliInputTests.Authenticated().RunAsync("verify-contract", "--base-url", refusing.Urls[0]);
+            var (refused, _, notSent) = await CliInputTests.Authenticated().RunAsync("verify-contract", "--base-url", $"http://127.0.0.1:{LoopbackServer.FreePort()}");
+
+            unauthorized.Should().Be(ExitCodes.Authentication, error);
+            error.Should().Contain("401");
+            refused.Should().Be(ExitCodes.ConnectionFailed, notSent);
+            notSent.Should().Contain("could not be sent");
+        }
+
         [TestCase("--base-url", "not a url")]
         [TestCase("--base-url", "http://api.example.net")]
         [TestCase("--timeout", "0")]
