@@ -26,6 +26,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         {
             var text = Regex.Replace(help, @"\s+", " ");
             var paragraph = text.Substring(text.IndexOf("Exit codes: ", System.StringComparison.Ordinal));
+            paragraph = paragraph.Substring(0, paragraph.IndexOf('.')); // the paragraph ends with its sentence (a meaning has no full stop)
             return Regex.Matches(paragraph, @"(?:^Exit codes: |\| )(\d+) ").Select(m => int.Parse(m.Groups[1].Value)).OrderBy(c => c).ToArray();
         }
 
