@@ -14,13 +14,9 @@ namespace Upstash.DeveloperApi.Cli
         /// <summary>The command's name (the 1.x package installs the same tool as <c>upstash-qstash</c>).</summary>
         public const string ToolName = "upstash-devapi";
 
-        /// <summary>Parses and runs <paramref name="args"/>; returns the exit code (see <see cref="ExitCodes"/>).</summary>
-        /// <param name="args">The command line.</param>
-        /// <param name="env">Streams, variables and working directory.</param>
-        /// <param name="cancellationToken">Cancelled by Ctrl+C or SIGTERM (System.CommandLine wires it in a real process).</param>
-        public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken = default)
-        {
-            var root = new RootCommand($"{ToolName}: rotate the credentials of an Upstash account (QStash token, Redis, Vector and Search passwords) through the Upstash Developer API " +
+        /// <summary>The command tree, as <see cref="RunAsync"/> parses it.</summary>
+        internal static RootCommand Commands(CliEnvironment env) =>
+            new RootCommand($"{ToolName}: rotate the credentials of an Upstash account (QStash token, Redis, Vector and Search passwords) through the Upstash Developer API " +
                 "into a pipeline's secret store, and check the API against its document.\n" + ExitCodes.Table)
             {
                 RotateCommand.Create(env),
@@ -29,6 +25,14 @@ namespace Upstash.DeveloperApi.Cli
                 DriftCheckCommand.Create(env),
                 VerifyContractCommand.Create(env),
             };
+
+        /// <summary>Parses and runs <paramref name="args"/>; returns the exit code (see <see cref="ExitCodes"/>).</summary>
+        /// <param name="args">The command line.</param>
+        /// <param name="env">Streams, variables and working directory.</param>
+        /// <param name="cancellationToken">Cancelled by Ctrl+C or SIGTERM (System.CommandLine wires it in a real process).</param>
+        public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken = default)
+        {
+            var root = Commands(env);
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {

@@ -30,6 +30,9 @@ namespace Upstash.DeveloperApi.Tests.Cli
         /// <summary>The "controlling terminal" the tool may write a secret to when its output failed (null: none, as in CI).</summary>
         public StringWriter? Terminal { get; set; }
 
+        /// <summary>An environment of this runner's settings, with throwaway streams.</summary>
+        public CliEnvironment Environment() => new(new StringReader(Input), new StringWriter(), new StringWriter(), name => Variables.GetValueOrDefault(name), WorkingDirectory, Interactive);
+
         public Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
 
         public async Task<(int Exit, string Out, string Error)> RunAsync(CancellationToken interrupt, params string[] args)
