@@ -33,7 +33,8 @@ namespace Upstash.DeveloperApi.Cli
         public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken = default)
         {
             var root = Commands(env);
-            var parsed = root.Parse(args);
+            // No response files: "@name" is a value like any other (an id or a key may start with '@'), never a file to read.
+            var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parsed.Errors.Count > 0)
             {
                 foreach (var message in ParseErrorText.Describe(parsed, args, root)) CliOutput.Message(env, "error: " + message);
@@ -75,8 +76,10 @@ namespace Upstash.DeveloperApi.Cli
                     var shown = secretArgs.TryGetValue(arg, out var masked) ? masked : Printable(arg);
                     if (shown != arg) message = message.Replace($"'{arg}'", $"'{shown}'");
                 }
-                var unknownOption = args.FirstOrDefault(a => a.StartsWith("-", StringComparison.Ordinal) && !known.Contains(a.Split('=')[0]) && !known.Contains(a));
-                if (unknownOption != null && Suggest(unknownOption.Split('=')[0], known) is string suggestion)
+                // A suggestion for the unknown word this message quotes (never for a masked value).
+                var unknown = args.FirstOrDefault(a => !known.Contains(a) && !secretArgs.ContainsKey(a) && message.Contains($"'{Printable(a)}'"))
+                    ?? args.FirstOrDefault(a => secretArgs.TryGetValue(a, out var m) && m != "***" && message.Contains($"'{m}'"));
+                if (unknown != null && Suggest(unknown.Split('=', ':')[0], known) is string suggestion)
                     message += $" Did you mean {suggestion}?";
                 yield return Printable(message);
             }
@@ -90,10 +93,10 @@ namespace Upstash.DeveloperApi.Cli
             {
                 var arg = args[i];
                 if (!arg.StartsWith("-", StringComparison.Ordinal)) continue;
-                var eq = arg.IndexOf('=');
+                var eq = arg.IndexOfAny(new[] { '=', ':' }); // --api-key=k and --api-key:k are both one token
                 var name = eq < 0 ? arg : arg.Substring(0, eq);
                 if (!IsSecretOption(name)) continue;
-                if (eq >= 0) secret[arg] = Printable(name) + "=***";
+                if (eq >= 0) secret[arg] = Printable(name) + arg[eq] + "***";
                 else if (i + 1 < args.Count && !args[i + 1].StartsWith("-", StringComparison.Ordinal)) secret[args[i + 1]] = "***";
             }
             return secret;
@@ -107,7 +110,8 @@ namespace Upstash.DeveloperApi.Cli
         private static string? Suggest(string word, HashSet<string> known)
         {
             var wanted = Normalize(word);
-            return known.Where(k => k.StartsWith("--", StringComparison.Ordinal)).FirstOrDefault(k => Normalize(k) == wanted);
+            return known.FirstOrDefault(k => Normalize(k) == wanted)
+                ?? (word.StartsWith("-", StringComparison.Ordinal) ? null : known.Where(k => !k.StartsWith("-", StringComparison.Ordinal) && k.Length >= 4).FirstOrDefault(k => k.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(k, StringComparison.Ordinal)));
         }
 
         private static string Normalize(string name) => new string(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());

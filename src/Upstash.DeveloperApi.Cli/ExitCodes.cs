@@ -107,12 +107,12 @@ namespace Upstash.DeveloperApi.Cli
             new(ServerError, "service unavailable (503, or 500 on a read): not processed", Api),
             new(RequestRejected, "request rejected (400/405/406)", Api),
             new(UnexpectedStatus, "a status the document does not list", Api),
-            new(UnreadableResponse, "a success that could not be read: a rotation HAS happened, get the secret from the console", Api),
+            new(UnreadableResponse, "a success that could not be read (rotate: the credential HAS been rotated, get it from the console)", Api),
             new(ConnectionFailed, "not sent (no DNS, refused, TLS failed), or a read that is safe to repeat failed: safe to retry", new[] { Commands.Rotate, Commands.ListQStashUsers, Commands.VerifyContract }),
             new(OutcomeUnknown, "outcome unknown (timeout, lost connection, 500 after sending): the credential may be rotated, check first", new[] { Commands.Rotate }),
-            new(ResultNotWritten, "result not written (stdout, file or $GITHUB_ENV failed, or a value unsafe for it): a rotation HAS happened", Commands.All),
+            new(ResultNotWritten, "result not written (stdout, file or $GITHUB_ENV failed, or a value unsafe for it); rotate: the credential HAS been rotated, unless --demo", Commands.All),
             new(OutputUnavailable, "the output cannot keep the new secret (closed stdout, unwritable --output-file, no $GITHUB_ENV, masked JSON only): nothing sent", new[] { Commands.Rotate }),
-            new(Interrupted, "interrupted (Ctrl+C, SIGTERM); after a rotation was sent: outcome unknown", new[] { Commands.Rotate, Commands.ListQStashUsers, Commands.VerifyContract }),
+            new(Interrupted, "interrupted (Ctrl+C, SIGTERM); rotate, after sending: outcome unknown", new[] { Commands.Rotate, Commands.ListQStashUsers, Commands.VerifyContract }),
         };
 
         /// <summary>The exit code for a typed API failure.</summary>

@@ -33,13 +33,13 @@ namespace Upstash.DeveloperApi.Cli
             _showSecrets = showSecrets;
             _demo = demo;
             if (prefix != null && (prefix.Length == 0 || !(char.IsLetter(prefix[0]) || prefix[0] == '_') || !prefix.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_')))
-                throw new CliInputException("--prefix must be letters, digits and '_', starting with a letter or '_' (it starts every variable name, such as QSTASH_TOKEN).", ExitCodes.Usage);
+                throw new CliInputException($"--prefix must be letters, digits and '_', starting with a letter or '_' (it replaces {kind.DefaultPrefix} at the start of every variable name, as in {kind.DefaultPrefix}{kind.Secrets[0].Variable}).", ExitCodes.Usage);
             _prefix = prefix ?? kind.DefaultPrefix;
             if (outputFile != null && format == "github")
                 throw new CliInputException("--format github writes to the file named by $GITHUB_ENV; leave out --output-file.", ExitCodes.Usage);
             if (outputFile != null && (outputFile.Trim().Length == 0 || outputFile.Any(char.IsControl)))
                 throw new CliInputException("--output-file must be a file path.", ExitCodes.Usage);
-            _outputFile = outputFile == null ? null : Path.GetFullPath(Path.Combine(env.WorkingDirectory, outputFile));
+            _outputFile = outputFile == null ? null : FinalTarget(Path.GetFullPath(Path.Combine(env.WorkingDirectory, outputFile)));
         }
 
         /// <summary>Why the chosen output could not keep the new secrets, or null when it can: asked before anything is sent.</summary>
@@ -49,7 +49,9 @@ namespace Upstash.DeveloperApi.Cli
             {
                 var path = env.GetVariable(GitHubEnvVariable);
                 if (string.IsNullOrEmpty(path)) return $"--format github appends the new secrets to the file named by ${GitHubEnvVariable}, which is not set (it is set inside a GitHub Actions job)";
-                if (CannotAppend(Path.Combine(env.WorkingDirectory, path!)) is string reason) return $"the file named by ${GitHubEnvVariable} cannot be appended to ({reason})";
+                var full = Path.Combine(env.WorkingDirectory, path!);
+                if (Directory.Exists(full)) return $"the file named by ${GitHubEnvVariable} cannot be appended to (it is a folder)";
+                if (CannotAppend(full) is string reason) return $"the file named by ${GitHubEnvVariable} cannot be appended to ({reason})";
                 return env.OutputProblem() is string closed ? $"the masks go to standard output, and {closed}" : null;
             }
             if (_outputFile != null) return CannotReplace(_outputFile) is string reason ? $"--output-file {Quoted(_outputFile)} cannot be written ({reason})" : null;
@@ -189,10 +191,28 @@ namespace Upstash.DeveloperApi.Cli
             }
         }
 
-        /// <summary>Whether a file can be put in place at <paramref name="path"/>: the folder exists and takes a new file there.</summary>
+        /// <summary>A symbolic link's final target (the file it names is replaced, the link kept), or the path itself.</summary>
+        private static string FinalTarget(string path)
+        {
+            try
+            {
+                var target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true);
+                return target == null ? path : Path.GetFullPath(target.FullName);
+            }
+            catch (Exception ex) when (IsFileError(ex))
+            {
+                return path;
+            }
+        }
+
+        /// <summary>
+        /// Whether a file can be put in place at <paramref name="path"/>: it is absent or a regular file (never a
+        /// device, a named pipe or a socket, which a rename would replace), and its folder takes a new file.
+        /// </summary>
         private static string? CannotReplace(string path)
         {
             if (Directory.Exists(path)) return "it is a folder";
+            if (File.Exists(path) && FileKind.IsSpecial(path)) return "it is not a regular file (a device, a named pipe or a socket), which a rename would replace";
             var folder = Path.GetDirectoryName(path);
             if (folder == null || !Directory.Exists(folder)) return "its folder does not exist";
             var probe = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.probe");

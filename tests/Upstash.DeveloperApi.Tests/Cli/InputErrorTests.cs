@@ -49,14 +49,31 @@ namespace Upstash.DeveloperApi.Tests.Cli
             error.Should().Contain("--timeout").And.Contain("1 to 600").And.Contain($"'{value}'").And.NotContain("System.Int32");
         }
 
-        [TestCase("--api_key", "k3y-abcdef-secret")]
-        [TestCase("--password", "hunter2-secret")]
-        public async Task Only_the_values_of_secret_options_are_masked(string option, string value)
+        [TestCase("--api_key", "k3y-abcdef-secret", false)]
+        [TestCase("--password", "hunter2-secret", false)]
+        [TestCase("--apikey:", "k3y-abcdef-secret", true)]
+        [TestCase("--apikey=", "k3y-abcdef-secret", true)]
+        public async Task Only_the_values_of_secret_options_are_masked(string option, string value, bool oneToken)
         {
-            var (exit, _, error) = await new CliRunner().RunAsync("rotate", "qstash", option, value, "--format", "xml");
+            var args = oneToken ? new[] { "rotate", "qstash", option + value, "--format", "xml" } : new[] { "rotate", "qstash", option, value, "--format", "xml" };
+            var (exit, _, error) = await new CliRunner().RunAsync(args);
 
             exit.Should().Be(ExitCodes.Usage);
             error.Should().NotContain(value).And.Contain(option).And.Contain("'xml'", "a harmless value in the same line is still quoted");
+        }
+
+        [Test]
+        public async Task An_argument_starting_with_an_at_sign_is_a_value_not_a_response_file()
+        {
+            var cli = new CliRunner();
+            File.WriteAllText(Path.Combine(cli.WorkingDirectory, "rsp.txt"), "--api-key k3y-from-file\n");
+
+            var (exit, _, error) = await cli.RunAsync("rotate", "qstash", "--demo", "--format", "env", "--qstash-id", "@rsp.txt");
+            var (file, _, fileError) = await cli.RunAsync("rotate", "qstash", "@rsp.txt");
+
+            exit.Should().Be(ExitCodes.Ok, error);
+            file.Should().Be(ExitCodes.Usage);
+            fileError.Should().Contain("'@rsp.txt'").And.NotContain("k3y-from-file", "the file is never read");
         }
 
         [TestCase("")]

@@ -115,6 +115,28 @@ namespace Upstash.DeveloperApi.Tests.Cli
         }
 
         [Test]
+        [Platform(Include = "Linux,MacOsX")]
+        public async Task A_named_pipe_at_the_output_path_is_refused_and_a_symbolic_link_keeps_pointing_at_the_new_file()
+        {
+            using var server = Answering(ExampleResult("resetPassword"));
+            var cli = CliInputTests.Authenticated();
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(cli.WorkingDirectory, "pipe.env"))) await mkfifo.WaitForExitAsync();
+            File.WriteAllText(Path.Combine(cli.WorkingDirectory, "target.env"), "OLD=1\n");
+            File.CreateSymbolicLink(Path.Combine(cli.WorkingDirectory, "link.env"), "target.env");
+            string[] Rotate(string file) => new[] { "rotate", "redis", "--db-id", "db-1", "--yes", "--format", "env", "--output-file", file, "--base-url", server.BaseAddress.ToString() };
+
+            var (refused, _, why) = await cli.RunAsync(Rotate("pipe.env"));
+            var (linked, _, error) = await cli.RunAsync(Rotate("link.env"));
+
+            refused.Should().Be(ExitCodes.OutputUnavailable, why);
+            why.Should().Contain("not a regular file").And.Contain("Nothing was sent");
+            linked.Should().Be(ExitCodes.Ok, error);
+            server.Requests.Should().Be(1, "only the rotation into the link's file was sent");
+            new FileInfo(Path.Combine(cli.WorkingDirectory, "link.env")).LinkTarget.Should().Be("target.env", "the link is kept");
+            File.ReadAllText(Path.Combine(cli.WorkingDirectory, "target.env")).Should().StartWith("UPSTASH_REDIS_PASSWORD=");
+        }
+
+        [Test]
         public async Task The_output_file_is_replaced_whole_and_readable_by_its_owner_only()
         {
             var answer = ExampleResult("resetPassword");
