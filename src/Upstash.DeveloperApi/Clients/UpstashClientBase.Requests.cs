@@ -63,11 +63,12 @@ namespace Upstash.DeveloperApi.Clients
             if (value != null) request.Headers.TryAddWithoutValidation(name, FormatParameter(value));
         }
 
-        /// <summary>A request of the operation's method, asking for JSON.</summary>
+        /// <summary>A request of the operation's method, asking for JSON, naming the package (<see cref="Http.UserAgent"/>).</summary>
         private protected static HttpRequestMessage CreateRequest(ApiOperation operation)
         {
             var request = new HttpRequestMessage { Method = operation.Method };
             request.Headers.TryAddWithoutValidation("Accept", "application/json"); // no parse per call
+            request.Headers.TryAddWithoutValidation("User-Agent", Http.UserAgent.Value);
             return request;
         }
 

@@ -47,6 +47,24 @@ namespace Upstash.DeveloperApi.Tests.Client
             }
         }
 
+        [Test]
+        public async Task Every_operation_sends_a_User_Agent_that_names_the_package_and_its_version()
+        {
+            var agents = new System.Collections.Concurrent.ConcurrentBag<string>();
+            using var upstash = Client(request =>
+            {
+                agents.Add(string.Join(" ", request.Headers.GetValues("User-Agent")));
+                return Json("{}", HttpStatusCode.ServiceUnavailable);
+            });
+            var version = typeof(UpstashClient).Assembly.GetName().Version!;
+
+            foreach (var operation in SpecDocument.Operations)
+                await FluentActions.Awaiting(() => OperationInvoker.InvokeAsync(upstash, operation)).Should().ThrowAsync<UpstashApiException>();
+
+            agents.Should().HaveCount(SpecDocument.Operations.Count());
+            agents.Should().OnlyContain(a => a.StartsWith($"Upstash.DeveloperApi/{version.Major}.{version.Minor}.{version.Build}", StringComparison.Ordinal) && a.Contains("(.NET "), "like the Azure SDK: package/version (runtime; OS)");
+        }
+
         [TestCaseSource(nameof(CredentialResets))]
         public async Task A_500_on_a_credential_reset_is_an_unknown_outcome_that_says_what_may_be_rotated(string operationId)
         {
