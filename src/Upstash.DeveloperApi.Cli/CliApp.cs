@@ -81,7 +81,7 @@ namespace Upstash.DeveloperApi.Cli
                     ?? args.FirstOrDefault(a => secretArgs.TryGetValue(a, out var m) && m != "***" && message.Contains($"'{m}'"));
                 if (unknown != null && Suggest(unknown.Split('=', ':')[0], known) is string suggestion)
                     message += $" Did you mean {suggestion}?";
-                yield return Printable(message);
+                yield return PrintableLines(message);
             }
         }
 
@@ -105,7 +105,10 @@ namespace Upstash.DeveloperApi.Cli
         /// <summary>An option whose name says it holds a secret: <c>--api-key</c> in any spelling, or a name the library's secret-name rule matches (<c>--password</c>, <c>--token</c>).</summary>
         private static bool IsSecretOption(string name) => Normalize(name) == "apikey" || SecretNames.IsSecret(name.TrimStart('-'));
 
-        private static string Printable(string text) => new string(text.Where(c => !char.IsControl(c) || c == '\n').ToArray());
+        private static string Printable(string text) => CliOutput.Printable(text);
+
+        /// <summary>A parser message may span lines (the choices of --format); its other control characters are dropped.</summary>
+        private static string PrintableLines(string text) => string.Join("\n", text.Split('\n').Select(CliOutput.Printable));
 
         private static string? Suggest(string word, HashSet<string> known)
         {

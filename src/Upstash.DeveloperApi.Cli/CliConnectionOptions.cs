@@ -26,7 +26,7 @@ namespace Upstash.DeveloperApi.Cli
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
             if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 1 && seconds <= 600)
                 return seconds;
-            result.AddError($"--timeout takes a whole number of seconds from 1 to 600, not '{new string(text.Where(c => !char.IsControl(c)).ToArray())}'.");
+            result.AddError($"--timeout takes a whole number of seconds from 1 to 600, not '{CliOutput.Printable(text)}'.");
             return 0;
         }
 
@@ -41,6 +41,16 @@ namespace Upstash.DeveloperApi.Cli
             command.Options.Add(EnvFile);
             command.Options.Add(BaseUrl);
             command.Options.Add(Timeout);
+        }
+
+        /// <summary>Refuses the connection options a demo ignores: it answers with the document's examples and made-up credentials.</summary>
+        /// <exception cref="CliInputException">One of them was given with --demo.</exception>
+        public static void RefuseWithDemo(bool demo, string? email, string? apiKey, string? envFile, string? baseUrl)
+        {
+            if (!demo) return;
+            var given = new[] { ("--base-url", baseUrl), ("--email", email), ("--api-key", apiKey), ("--env-file", envFile) }.Where(o => o.Item2 != null).Select(o => o.Item1).ToList();
+            if (given.Count > 0)
+                throw new CliInputException($"--demo answers with the API document's examples and made-up credentials; leave out {string.Join(", ", given)}.", ExitCodes.Usage);
         }
 
         /// <summary>The checked base address, or null for the document's servers.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace Upstash.DeveloperApi.Cli
 {
@@ -25,6 +26,9 @@ namespace Upstash.DeveloperApi.Cli
                 return false;
             }
         }
+
+        /// <summary>Text as one line a terminal shows as it is: control characters (a forged line break, an escape sequence) are dropped.</summary>
+        public static string Printable(string text) => new string(text.Where(c => !char.IsControl(c)).ToArray());
 
         /// <summary>Writes a message line to standard error; a failing standard error is ignored (there is nowhere left to say it).</summary>
         public static void Message(CliEnvironment env, string line) => TryWrite(env.Error, line + Environment.NewLine, out _);

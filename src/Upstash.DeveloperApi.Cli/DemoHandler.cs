@@ -60,14 +60,23 @@ namespace Upstash.DeveloperApi.Cli
             cancellationToken.ThrowIfCancellationRequested();
             var path = request.RequestUri!.AbsolutePath;
             lock (_requests) _requests.Add((request.Method.Method, path));
-            var segments = Segments(path);
-            // A path without parameters (/search/stats) wins over one whose parameter would match it (/search/{id}).
-            var route = _routes.Where(r => r.Method == request.Method.Method && r.Matches(segments)).OrderBy(r => r.Parameters).FirstOrDefault();
-            var response = route == null
-                ? new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("{\"error\":\"the demo has no example for this request\"}", Encoding.UTF8, "application/json") }
-                : new HttpResponseMessage(route.Status) { Content = new StringContent(route.Body, Encoding.UTF8, "application/json") };
-            response.RequestMessage = request;
+            var (status, body) = Answer(request.Method.Method, path);
+            var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json"), RequestMessage = request };
             return Task.FromResult(response);
+        }
+
+        /// <summary>
+        /// The answer to <paramref name="method"/> <paramref name="path"/>: the example of the operation whose path
+        /// template matches (a path without parameters, /search/stats, wins over one whose parameter would match
+        /// it, /search/{id}), or a 404 with an error body.
+        /// </summary>
+        /// <param name="method">The HTTP method, upper case.</param>
+        /// <param name="path">The request's path, from the host root.</param>
+        public (HttpStatusCode Status, string Body) Answer(string method, string path)
+        {
+            var segments = Segments(path);
+            var route = _routes.Where(r => r.Method == method && r.Matches(segments)).OrderBy(r => r.Parameters).FirstOrDefault();
+            return route == null ? (HttpStatusCode.NotFound, "{\"error\":\"the demo has no example for this request\"}") : (route.Status, route.Body);
         }
 
         private static string[] Segments(string path) => path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);

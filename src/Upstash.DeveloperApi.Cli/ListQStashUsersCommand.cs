@@ -41,8 +41,7 @@ namespace Upstash.DeveloperApi.Cli
         {
             try
             {
-                if (demo && (email ?? apiKey ?? envFile ?? baseUrl) != null)
-                    throw new CliInputException("--demo answers with the API document's examples and made-up credentials; leave out --email, --api-key, --env-file and --base-url.", ExitCodes.Usage);
+                CliConnectionOptions.RefuseWithDemo(demo, email, apiKey, envFile, baseUrl);
                 var baseAddress = CliConnectionOptions.CheckedBaseAddress(baseUrl);
 
                 using var api = demo ? CliClient.ForDemo(env, timeout) : CliClient.Real(CliCredentials.Resolve(env, email, apiKey, envFile), baseAddress, timeout);
@@ -85,7 +84,7 @@ namespace Upstash.DeveloperApi.Cli
             (Printable(user.Id), Printable(user.Region?.ToString()), Printable(user.State?.ToString()));
 
         /// <summary>A value as one line of plain text: control characters (a forged line break) are dropped.</summary>
-        private static string? Printable(string? value) => value == null ? null : new string(value.Where(c => !char.IsControl(c)).ToArray());
+        private static string? Printable(string? value) => value == null ? null : CliOutput.Printable(value);
 
         /// <summary>The text table shows a value that could not be read as <c>-</c>; JSON gives it as null.</summary>
         private static string Cell(string? value) => value ?? "-";

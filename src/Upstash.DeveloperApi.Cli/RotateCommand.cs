@@ -92,13 +92,7 @@ namespace Upstash.DeveloperApi.Cli
         {
             if (settings.Id != null && (settings.Id.Trim().Length == 0 || settings.Id.Any(char.IsControl) || settings.Id is "." or ".."))
                 throw new CliInputException($"{kind.IdOption} must be an id (the list commands and the Upstash console give them).", ExitCodes.Usage);
-            if (settings.Demo)
-            {
-                var ignored = new[] { ("--base-url", settings.BaseUrl), ("--email", settings.Email), ("--api-key", settings.ApiKey), ("--env-file", settings.EnvFile) }
-                    .Where(o => o.Item2 != null).Select(o => o.Item1).ToList();
-                if (ignored.Count > 0)
-                    throw new CliInputException($"--demo answers with the API document's examples and made-up credentials; leave out {string.Join(", ", ignored)}.", ExitCodes.Usage);
-            }
+            CliConnectionOptions.RefuseWithDemo(settings.Demo, settings.Email, settings.ApiKey, settings.EnvFile, settings.BaseUrl);
             var baseAddress = CliConnectionOptions.CheckedBaseAddress(settings.BaseUrl);
             var output = new RotationOutput(kind, settings.Format, settings.ShowSecrets, settings.OutputFile, settings.Prefix, settings.Demo, env);
             var credentials = settings.Demo ? null : CliCredentials.Resolve(env, settings.Email, settings.ApiKey, settings.EnvFile);

@@ -160,7 +160,7 @@ namespace Upstash.DeveloperApi.Cli
             return json.ToString(Formatting.Indented) + Environment.NewLine;
         }
 
-        private static string Quoted(string path) => "'" + new string(path.Where(c => !char.IsControl(c)).ToArray()) + "'";
+        private static string Quoted(string path) => "'" + CliOutput.Printable(path) + "'";
 
         private static string? CannotAppend(string path)
         {
@@ -258,7 +258,7 @@ namespace Upstash.DeveloperApi.Cli
         {
             UnauthorizedAccessException => "permission denied",
             DirectoryNotFoundException => "its folder does not exist",
-            _ => new string(ex.Message.Where(c => !char.IsControl(c)).ToArray()),
+            _ => CliOutput.Printable(ex.Message),
         };
     }
 }

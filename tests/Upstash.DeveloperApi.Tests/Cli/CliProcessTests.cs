@@ -56,14 +56,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         }
 
         /// <summary>A loopback service that answers the token reset with the document's example, counting what arrives.</summary>
-        private static RawTcpServer AnsweringTokenReset() => new(async connection =>
-        {
-            if (await connection.ReadRequestAsync() == null) return;
-            var body = System.Text.Encoding.UTF8.GetBytes(Examples.ResetQStashTokenJson);
-            await connection.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n");
-            await connection.WriteAsync(body);
-            connection.Close();
-        });
+        private static RawTcpServer AnsweringTokenReset() => RawTcpServer.AnsweringJson(Examples.ResetQStashTokenJson);
 
         /// <summary>
         /// A rotation whose result cannot be written after the request went out: exit 20, "HAS been rotated", and the

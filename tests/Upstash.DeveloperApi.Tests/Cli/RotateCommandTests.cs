@@ -39,14 +39,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         }
 
         /// <summary>A raw loopback service that answers every request with <paramref name="body"/> and counts what arrives.</summary>
-        private static RawTcpServer Answering(JObject body) => new(async connection =>
-        {
-            if (await connection.ReadRequestAsync() == null) return;
-            var bytes = Encoding.UTF8.GetBytes(body.ToString(Formatting.None));
-            await connection.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n");
-            await connection.WriteAsync(bytes);
-            connection.Close();
-        });
+        private static RawTcpServer Answering(JObject body) => RawTcpServer.AnsweringJson(body.ToString(Formatting.None));
 
         private static string[] With(string[] command, params string[] more) => command.Concat(more).ToArray();
 

@@ -1,10 +1,7 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
-using Newtonsoft.Json;
-using Upstash.DeveloperApi.SpecTools;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -14,10 +11,9 @@ using WireMock.Settings;
 namespace Upstash.DeveloperApi.Tests.Support
 {
     /// <summary>
-    /// WireMock.Net on 127.0.0.1, answering every operation of an API document with its example (assembled
-    /// from the document's property examples, as the reference pages show it), at the path the real client
-    /// calls: a service for the tests of commands that send their own requests (verify-contract). The CLI's
-    /// --demo answers the same way in process (<see cref="Upstash.DeveloperApi.Cli.DemoHandler"/>).
+    /// WireMock.Net on 127.0.0.1, answering every operation of an API document with its example, as the CLI's
+    /// in-process demo does (<see cref="Upstash.DeveloperApi.Cli.DemoHandler.Answer"/> decides each answer): a
+    /// service on a real socket for the tests of commands that send their own requests (verify-contract).
     /// </summary>
     public sealed class ExampleServer : IDisposable
     {
@@ -48,19 +44,19 @@ namespace Upstash.DeveloperApi.Tests.Support
                 Logger = new WireMockNullLogger(),
                 StartAdminInterface = false,
             });
-            foreach (var op in document.Operations)
-            {
-                var prefix = new Uri(OpenApiParts.ServerUrl(document, document.Paths[op.Path], op.Operation)).AbsolutePath.TrimEnd('/');
-                var example = ExampleAssembler.SuccessResponse(op.Operation, out var status);
-                if (example == null) continue;
-                var path = System.Text.RegularExpressions.Regex.Replace(prefix + op.Path, "\\{[^}]+\\}", "*");
-                // A path without parameters (/search/stats) wins over one whose parameter would match it (/search/*).
-                server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher(path)).UsingMethod(op.Method.ToUpperInvariant()))
-                      .AtPriority(path.Contains('*') ? 10 : 1)
-                      .RespondWith(Response.Create().WithStatusCode(int.Parse(status))
-                          .WithHeader("Content-Type", "application/json")
-                          .WithBody(example.ToString(Formatting.None)));
-            }
+            // The CLI's demo service decides every answer; this server only puts it on a socket.
+            var answers = new Upstash.DeveloperApi.Cli.DemoHandler(document);
+            server.Given(Request.Create().UsingAnyMethod())
+                  .RespondWith(Response.Create().WithCallback(request =>
+                  {
+                      var (status, body) = answers.Answer(request.Method.ToUpperInvariant(), new Uri(request.Url).AbsolutePath);
+                      return new WireMock.ResponseMessage
+                      {
+                          StatusCode = (int)status,
+                          Headers = new System.Collections.Generic.Dictionary<string, WireMock.Types.WireMockList<string>> { ["Content-Type"] = new("application/json") },
+                          BodyData = new WireMock.Util.BodyData { BodyAsString = body, DetectedBodyType = WireMock.Types.BodyType.String },
+                      };
+                  }));
             return new ExampleServer(server);
         }
 

@@ -32,6 +32,16 @@ namespace Upstash.DeveloperApi.Tests.Support
             _ = AcceptLoopAsync();
         }
 
+        /// <summary>A server that answers every request with 200 and <paramref name="json"/>, then closes the connection.</summary>
+        public static RawTcpServer AnsweringJson(string json) => new(async connection =>
+        {
+            if (await connection.ReadRequestAsync() == null) return;
+            var bytes = Encoding.UTF8.GetBytes(json);
+            await connection.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n");
+            await connection.WriteAsync(bytes);
+            connection.Close();
+        });
+
         public int Port { get; }
 
         public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
