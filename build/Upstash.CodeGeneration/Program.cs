@@ -6,6 +6,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Upstash.CodeGeneration.Emit;
 using Upstash.CodeGeneration.Naming;
+using Upstash.CodeGeneration.Shapes;
 using Upstash.DeveloperApi.SpecTools;
 using Upstash.DeveloperApi.SpecTools.Overlay;
 
@@ -83,6 +84,7 @@ namespace Upstash.CodeGeneration
             IntegerWidth.Apply(document);
             UuidAsString.Apply(document);
             EnumMembers.Apply(document);
+            Acknowledgements.Apply(document);
             var operations = OperationTable.Read(document);
             return new GenerationResult(
                 document.ToString(Formatting.Indented).Replace("\r\n", "\n"),

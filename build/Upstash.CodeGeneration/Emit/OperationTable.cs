@@ -14,8 +14,6 @@ namespace Upstash.CodeGeneration.Emit
     /// </summary>
     public static class OperationTable
     {
-        private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-
         /// <summary>
         /// The name of an operation's client method (without <c>Async</c>). The overlay sets it where the
         /// operationId cannot give it (an overload of another operation's method); <see cref="Read"/> sets it
@@ -27,30 +25,25 @@ namespace Upstash.CodeGeneration.Emit
         {
             var documentServer = FirstServer(document) ?? "/";
             var result = new List<OperationFacts>();
-            if (document["paths"] is not JObject paths) return result;
-            foreach (var path in paths.Properties())
+            foreach (var (path, item, method, operation) in DocumentOperations.All(document))
             {
-                if (path.Value is not JObject item) continue;
                 var pathServer = FirstServer(item);
-                foreach (var method in item.Properties().Where(p => Methods.Contains(p.Name)))
-                {
-                    if (method.Value is not JObject operation) continue;
-                    var id = (string?)operation["operationId"];
-                    if (string.IsNullOrEmpty(id)) throw new NamingException($"#/paths/{path.Name}/{method.Name}: the operation has no operationId; the client names its method after it.");
-                    if (!Identifiers.IsIdentifier(id!)) throw new NamingException($"#/paths/{path.Name}/{method.Name}: the operationId '{id}' is not an identifier; the generated code refers to the operation by it.");
-                    if (operation[MethodNameExtension] is JToken given && (given.Type != JTokenType.String || !Identifiers.IsIdentifier((string)given!)))
-                        throw new NamingException($"#/paths/{path.Name}/{method.Name}: {MethodNameExtension} must be a method name without 'Async'.");
-                    // The method's name, decided here once: the overlay's, else the operationId with a capital.
-                    // The templates and ApiOperation.MethodName both read it from the effective document.
-                    var methodName = (string?)operation[MethodNameExtension] ?? char.ToUpperInvariant(id![0]) + id.Substring(1);
-                    operation[MethodNameExtension] = methodName;
-                    var success = (operation["responses"] as JObject)?.Properties().Select(r => r.Name)
-                        .Where(s => s.Length == 3 && s[0] == '2' && s.All(char.IsDigit)).Select(int.Parse).ToList() ?? new List<int>();
-                    if (success.Count == 0) success.Add(200);
-                    var client = operation["tags"] is JArray tags && tags.Count > 0 ? (string)tags[0]! : "Default";
-                    result.Add(new OperationFacts(id!, method.Name.ToUpperInvariant(), path.Name, FirstServer(operation) ?? pathServer ?? documentServer,
-                        client, (string?)operation["summary"] ?? id!, success, methodName));
-                }
+                var at = $"#/paths/{path}/{method}";
+                var id = (string?)operation["operationId"];
+                if (string.IsNullOrEmpty(id)) throw new NamingException($"{at}: the operation has no operationId; the client names its method after it.");
+                if (!Identifiers.IsIdentifier(id!)) throw new NamingException($"{at}: the operationId '{id}' is not an identifier; the generated code refers to the operation by it.");
+                if (operation[MethodNameExtension] is JToken given && (given.Type != JTokenType.String || !Identifiers.IsIdentifier((string)given!)))
+                    throw new NamingException($"{at}: {MethodNameExtension} must be a method name without 'Async'.");
+                // The method's name, decided here once: the overlay's, else the operationId with a capital.
+                // The templates and ApiOperation.MethodName both read it from the effective document.
+                var methodName = (string?)operation[MethodNameExtension] ?? char.ToUpperInvariant(id![0]) + id.Substring(1);
+                operation[MethodNameExtension] = methodName;
+                var success = (operation["responses"] as JObject)?.Properties().Select(r => r.Name)
+                    .Where(s => s.Length == 3 && s[0] == '2' && s.All(char.IsDigit)).Select(int.Parse).ToList() ?? new List<int>();
+                if (success.Count == 0) success.Add(200);
+                var client = operation["tags"] is JArray tags && tags.Count > 0 ? (string)tags[0]! : "Default";
+                result.Add(new OperationFacts(id!, method.ToUpperInvariant(), path, FirstServer(operation) ?? pathServer ?? documentServer,
+                    client, (string?)operation["summary"] ?? id!, success, methodName));
             }
             return result;
         }

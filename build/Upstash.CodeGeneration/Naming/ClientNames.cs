@@ -14,8 +14,6 @@ namespace Upstash.CodeGeneration.Naming
     /// </summary>
     public static class ClientNames
     {
-        private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-
         /// <summary>Rewrites the tags of <paramref name="document"/>; returns the clients, in the order of the document's tag list.</summary>
         public static IReadOnlyList<ClientInfo> Apply(JObject document)
         {
@@ -65,10 +63,7 @@ namespace Upstash.CodeGeneration.Naming
 
         private static string? FirstTag(JObject operation) => operation["tags"] is JArray list && list.Count > 0 ? (string?)list[0] : null;
 
-        private static IEnumerable<JObject> Operations(JObject document) =>
-            (document["paths"] as JObject)?.Properties().Select(p => p.Value).OfType<JObject>()
-                .SelectMany(item => item.Properties().Where(p => Methods.Contains(p.Name)).Select(p => p.Value).OfType<JObject>())
-            ?? Enumerable.Empty<JObject>();
+        private static IEnumerable<JObject> Operations(JObject document) => DocumentOperations.All(document).Select(o => o.Operation);
     }
 
     /// <summary>A generated client: the tag it serves, its name without the <c>Client</c> suffix, and the tag's description.</summary>

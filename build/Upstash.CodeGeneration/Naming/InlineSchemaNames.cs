@@ -19,8 +19,6 @@ namespace Upstash.CodeGeneration.Naming
     /// </summary>
     public sealed class InlineSchemaNames
     {
-        private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-
         private readonly JObject _schemas;
         private readonly Dictionary<string, string> _origins = new(StringComparer.Ordinal);
 
@@ -39,11 +37,8 @@ namespace Upstash.CodeGeneration.Naming
             var naming = new InlineSchemaNames(schemas);
             foreach (var schema in schemas.Properties().ToList())
                 if (schema.Value is JObject obj) naming.NameMembers(obj, schema.Name, "#/components/schemas/" + schema.Name);
-            if (document["paths"] is JObject paths)
-                foreach (var path in paths.Properties())
-                    if (path.Value is JObject item)
-                        foreach (var method in item.Properties().Where(p => Methods.Contains(p.Name)))
-                            if (method.Value is JObject operation) naming.NameOperation(operation, item, $"#/paths/{path.Name}/{method.Name}");
+            foreach (var operation in DocumentOperations.All(document))
+                naming.NameOperation(operation.Operation, operation.PathItem, operation.At);
         }
 
         private void NameOperation(JObject operation, JObject pathItem, string at)

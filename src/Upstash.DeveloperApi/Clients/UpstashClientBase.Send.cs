@@ -45,8 +45,11 @@ namespace Upstash.DeveloperApi.Clients
             }
         }
 
-        /// <summary>Sends the request of an operation that returns nothing.</summary>
-        private protected async Task SendAsync(ApiOperation operation, HttpRequestMessage request, string relativeUrl, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends the request of an operation that returns no result (an acknowledgement: the document's
+        /// <c>"OK"</c>, an empty body or plain <c>OK</c>, whichever comes) and returns its status and headers.
+        /// </summary>
+        private protected async Task<UpstashResponse> SendAsync(ApiOperation operation, HttpRequestMessage request, string relativeUrl, CancellationToken cancellationToken)
         {
             var uri = Prepare(operation, request, relativeUrl, out var http, out var settings);
             var started = Diagnostics.ValueStopwatch.StartNew();
@@ -55,7 +58,12 @@ namespace Upstash.DeveloperApi.Clients
             {
                 using var response = await _context.Transport.SendAsync(http, request, operation, settings.Options, streamBody: false, cancellationToken).ConfigureAwait(false);
                 EnsureSuccess(operation, response);
-                Diagnostics.UpstashTelemetry.Stop(activity, operation, started, (int)response.StatusCode, null);
+                var status = (int)response.StatusCode;
+                var result = UpstashResponse.From(response, operation.IsSuccess(status)
+                    ? null
+                    : new[] { $"the status was {status}, which the API document does not list for this operation." });
+                Diagnostics.UpstashTelemetry.Stop(activity, operation, started, status, null);
+                return result;
             }
             catch (Exception ex)
             {

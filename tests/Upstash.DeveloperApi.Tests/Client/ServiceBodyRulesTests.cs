@@ -31,10 +31,10 @@ namespace Upstash.DeveloperApi.Tests.Client
             new(status) { Content = mediaType == null ? new ByteArrayContent(Encoding.UTF8.GetBytes(body)) : new StringContent(body, Encoding.UTF8, mediaType) };
 
         private static IEnumerable<string> Acknowledgements() =>
-            SpecDocument.Operations.Where(o => StrictContract.ResultTypeOf(o) == typeof(string)).Select(o => o.Id);
+            SpecDocument.Operations.Where(o => StrictContract.ResultTypeOf(o) == typeof(UpstashResponse)).Select(o => o.Id);
 
         private static IEnumerable<string> ModelResults() =>
-            SpecDocument.Operations.Where(o => StrictContract.ResultTypeOf(o) is { } t && t != typeof(string) && t != typeof(void) && ExampleAssembler.SuccessResponse(o.Operation, out _) != null).Select(o => o.Id);
+            SpecDocument.Operations.Where(o => StrictContract.ResultTypeOf(o) is { } t && t != typeof(UpstashResponse) && ExampleAssembler.SuccessResponse(o.Operation, out _) != null).Select(o => o.Id);
 
         private static SpecOperation Operation(string id) => SpecDocument.Operations.Single(o => o.Id == id);
 
@@ -48,13 +48,21 @@ namespace Upstash.DeveloperApi.Tests.Client
         [TestCaseSource(nameof(Acknowledgements))]
         public async Task An_acknowledgement_is_a_success_as_an_empty_body_as_the_JSON_string_OK_and_as_plain_OK(string id)
         {
-            foreach (var (body, mediaType, expected) in new[] { ("", (string?)null, ""), ("", "application/json", ""), ("\"OK\"", "application/json", "OK"), ("OK", "text/plain", "OK") })
+            foreach (var (body, mediaType) in new[] { ("", (string?)null), ("", "application/json"), ("\"OK\"", "application/json"), ("OK", "text/plain") })
             {
-                using var upstash = Client(_ => Answer(HttpStatusCode.OK, body, mediaType));
+                using var upstash = Client(_ =>
+                {
+                    var answer = Answer(HttpStatusCode.OK, body, mediaType);
+                    answer.Headers.Add("X-Request-Id", "r-1");
+                    return answer;
+                });
 
                 var result = await OperationInvoker.InvokeAsync(upstash, Operation(id));
 
-                result.Should().Be(expected, $"{id} answered 200 with '{body}' ({mediaType ?? "no content type"})");
+                var success = result.Should().BeOfType<UpstashResponse>($"{id} answered 200 with '{body}' ({mediaType ?? "no content type"})").Which;
+                success.Status.Should().Be(200);
+                success.Headers["x-request-id"].Should().Equal("r-1");
+                success.ReadIssues.Should().BeEmpty();
             }
         }
 

@@ -80,7 +80,7 @@ namespace Upstash.DeveloperApi.Tests.Contract
         [Test]
         public void Arrays_are_read_only_lists_in_models_and_results()
         {
-            var models = PublicTypes.Where(t => t.IsClass && t.Namespace == "Upstash.DeveloperApi" && t.GetProperty("ReadIssues") != null);
+            var models = PublicTypes.Where(t => t.IsClass && t.Namespace == "Upstash.DeveloperApi" && t.GetProperty("ReadIssues") != null && t != typeof(UpstashResponse));
             foreach (var property in models.SelectMany(t => t.GetProperties()).Where(p => p.Name != "ReadIssues" && p.Name != "AdditionalProperties" && typeof(System.Collections.IEnumerable).IsAssignableFrom(p.PropertyType) && p.PropertyType != typeof(string)))
                 property.PropertyType.GetGenericTypeDefinition().Should().Be(typeof(IReadOnlyList<>), $"{property.DeclaringType!.Name}.{property.Name}");
             foreach (var operation in SpecDocument.Operations)

@@ -4,6 +4,7 @@ using FluentAssertions;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using Upstash.CodeGeneration.Naming;
+using Upstash.CodeGeneration.Shapes;
 
 namespace Upstash.DeveloperApi.Tests.Generation
 {

@@ -44,6 +44,13 @@ namespace Upstash.DeveloperApi.Tests.Support
                 foreach (var violation in SchemaCheck.Check(example.Schema, example.Value))
                     findings.Add(new($"{at} {violation.Path}", violation.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed ? "example-additional-property" : "example-schema", SpecLinter.Describe(violation)));
             var type = ResultTypeOf(example.Operation, library);
+            if (type == typeof(UpstashResponse))
+            {
+                // An acknowledgement has no result to read: its documented body is the string "OK", or none.
+                if (example.Value.Type != JTokenType.String && example.Value.Type != JTokenType.Null)
+                    findings.Add(new($"{at} $", "example-not-readable", $"the example of an acknowledgement is a {example.Value.Type}, not the string \"OK\""));
+                return findings;
+            }
             object? read;
             try
             {

@@ -1,7 +1,7 @@
 using System.Linq;
 using Newtonsoft.Json.Linq;
 
-namespace Upstash.CodeGeneration.Naming
+namespace Upstash.CodeGeneration.Shapes
 {
     /// <summary>
     /// A string of format <c>uuid</c> is generated as <c>string</c>, not <c>Guid</c>. Such fields are ids,

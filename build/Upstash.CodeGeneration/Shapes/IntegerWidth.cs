@@ -1,7 +1,7 @@
 using System.Linq;
 using Newtonsoft.Json.Linq;
 
-namespace Upstash.CodeGeneration.Naming
+namespace Upstash.CodeGeneration.Shapes
 {
     /// <summary>
     /// An <c>integer</c> without a format holds whatever the service sends, up to 64 bits: it is generated
