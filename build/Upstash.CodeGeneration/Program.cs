@@ -83,6 +83,9 @@ namespace Upstash.CodeGeneration
             InlineSchemaNames.Apply(document);
             IntegerWidth.Apply(document);
             UuidAsString.Apply(document);
+            StringBooleans.Apply(document);
+            foreach (var note in SharedEnums.Apply(document)) Console.WriteLine($"{specPath}: note: {note}");
+            TypeNames.Apply(document);
             EnumMembers.Apply(document);
             Acknowledgements.Apply(document);
             var operations = OperationTable.Read(document);

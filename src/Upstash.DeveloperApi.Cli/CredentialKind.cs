@@ -62,17 +62,17 @@ namespace Upstash.DeveloperApi.Cli
         public static readonly CredentialKind Redis = new(
             "redis", "the password of the Redis database", "--db-id", "The Redis database whose password is reset (POST /v2/redis/reset-password/{id})",
             "UPSTASH_REDIS_", new SecretField[] { new("password", "PASSWORD"), new("rest_token", "REST_TOKEN"), new("read_only_rest_token", "READ_ONLY_REST_TOKEN") }, "Upstash console, Redis, the database's page",
-            async (client, id, ct) => await client.Redis.ResetPasswordAsync(id!, ct).ConfigureAwait(false));
+            async (client, id, ct) => await client.Redis.ResetDatabasePasswordAsync(id!, ct).ConfigureAwait(false));
 
         public static readonly CredentialKind Vector = new(
             "vector", "the tokens of the Vector index", "--index-id", "The Vector index whose tokens are reset (POST /v2/vector/index/{id}/reset-password)",
             "UPSTASH_VECTOR_", new SecretField[] { new("token", "REST_TOKEN"), new("read_only_token", "REST_READONLY_TOKEN") }, "Upstash console, Vector, the index's page",
-            async (client, id, ct) => await client.Vector.ResetIndexPasswordsAsync(id!, ct).ConfigureAwait(false));
+            async (client, id, ct) => await client.Vector.ResetVectorIndexPasswordsAsync(id!, ct).ConfigureAwait(false));
 
         public static readonly CredentialKind Search = new(
             "search", "the tokens of the Search index", "--index-id", "The Search index whose tokens are reset (POST /v2/search/{id}/reset-password)",
             "UPSTASH_SEARCH_", new SecretField[] { new("token", "REST_TOKEN"), new("read_only_token", "REST_READONLY_TOKEN") }, "Upstash console, Search, the index's page",
-            async (client, id, ct) => await client.Search.ResetSearchPasswordAsync(id!, ct).ConfigureAwait(false));
+            async (client, id, ct) => await client.Search.ResetSearchIndexPasswordAsync(id!, ct).ConfigureAwait(false));
 
         /// <summary>A field of the rotation's answer that holds a new secret, and the end of its variable's name.</summary>
         internal sealed record SecretField(string Field, string Variable);

@@ -31,7 +31,7 @@ namespace Upstash.CodeGeneration.Shapes
 
         private static bool IsOk(JObject schema, JToken? mediaExample)
         {
-            if ((string?)schema["type"] != "string" || schema["format"] != null || schema["enum"] != null || schema["$ref"] != null) return false;
+            if (schema["type"] is not JValue type || (string?)type != "string" || schema["format"] != null || schema["enum"] != null || schema["$ref"] != null) return false;
             var example = schema["example"] ?? mediaExample;
             return example == null || (example is JValue { Type: JTokenType.String } value && (string?)value == "OK");
         }

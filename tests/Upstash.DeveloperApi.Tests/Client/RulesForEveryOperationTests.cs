@@ -95,7 +95,7 @@ namespace Upstash.DeveloperApi.Tests.Client
             var cut = json.Substring(0, json.IndexOf("\"password\"", StringComparison.Ordinal) + 14);
             using var upstash = Client(_ => Json(cut));
 
-            var call = () => upstash.Redis.ResetPasswordAsync("db-1");
+            var call = () => upstash.Redis.ResetDatabasePasswordAsync("db-1");
 
             var thrown = (await call.Should().ThrowAsync<UpstashUnreadableResponseException>()).Which;
             thrown.Message.Should().Contain("The password HAS been rotated").And.NotContain(example.Value<string>("password")!);

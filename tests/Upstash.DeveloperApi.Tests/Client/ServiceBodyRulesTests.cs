@@ -144,7 +144,7 @@ namespace Upstash.DeveloperApi.Tests.Client
             body.Should().Contain("\"daily_backup\":" + yes, "the example carries the field");
             using var upstash = Client(_ => Answer(HttpStatusCode.OK, body, "application/json"));
 
-            var backups = await upstash.Redis.ListBackupAsync("db-1");
+            var backups = await upstash.Redis.ListBackupsAsync("db-1");
 
             backups.Should().ContainSingle();
             backups[0].DailyBackup.Should().BeTrue();

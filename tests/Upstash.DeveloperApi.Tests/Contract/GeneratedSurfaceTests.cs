@@ -78,6 +78,34 @@ namespace Upstash.DeveloperApi.Tests.Contract
         }
 
         [Test]
+        public void No_two_enum_types_hold_the_same_values_and_a_model_s_value_goes_into_a_request()
+        {
+            var enums = PublicTypes.Where(t => t.IsValueType && t.GetProperty("KnownValues", BindingFlags.Public | BindingFlags.Static) != null).ToList();
+            enums.Should().NotBeEmpty();
+            var byValues = enums.GroupBy(t => string.Join(",", ((System.Collections.IEnumerable)t.GetProperty("KnownValues")!.GetValue(null)!).Cast<object>().Select(v => v.ToString())));
+            byValues.Where(g => g.Count() > 1).Select(g => string.Join(" = ", g.Select(t => t.Name))).Should().BeEmpty("enums with the same values are one type (Shapes/SharedEnums.cs)");
+            byValues.Select(g => g.Key).Should().NotContain(new[] { "true,false", "false,true" }, "a string boolean is a bool? (Shapes/StringBooleans.cs)");
+
+            var database = new Database { PrimaryRegion = DatabasePrimaryRegion.EuCentral1, Platform = DatabasePlatform.Aws };
+            var request = new CreateDatabaseRequest { DatabaseName = "db", PrimaryRegion = database.PrimaryRegion.Value, Platform = database.Platform };
+            request.PrimaryRegion.Should().Be(DatabasePrimaryRegion.EuCentral1);
+            typeof(SearchClient).GetMethod(nameof(SearchClient.GetSearchIndexStatsAsync))!.ReturnType.Should().Be(typeof(Task<IndexStats>));
+            typeof(VectorClient).GetMethod(nameof(VectorClient.GetVectorIndexStatsAsync))!.ReturnType.Should().Be(typeof(Task<IndexStats>));
+        }
+
+        [TestCase("\"true\"", true)]
+        [TestCase("true", true)]
+        [TestCase("\"false\"", false)]
+        [TestCase("false", false)]
+        public void A_string_boolean_reads_from_the_string_and_from_the_JSON_boolean(string json, bool expected)
+        {
+            var database = Newtonsoft.Json.JsonConvert.DeserializeObject<Database>($"{{\"db_acl_enabled\":{json},\"prometheus_enabled\":{json}}}")!;
+
+            database.DbAclEnabled.Should().Be(expected);
+            database.PrometheusEnabled.Should().Be(expected);
+        }
+
+        [Test]
         public void Arrays_are_read_only_lists_in_models_and_results()
         {
             var models = PublicTypes.Where(t => t.IsClass && t.Namespace == "Upstash.DeveloperApi" && t.GetProperty("ReadIssues") != null && t != typeof(UpstashResponse));
@@ -98,7 +126,7 @@ namespace Upstash.DeveloperApi.Tests.Contract
             getDatabase[0].Name.Should().Be("id");
             getDatabase[1].ParameterType.Should().Be(typeof(GetDatabaseCredentials?));
             getDatabase[1].IsOptional.Should().BeTrue();
-            typeof(VectorClient).GetMethod(nameof(VectorClient.GetVectorIndexStatsAsync))!.GetParameters()[1].ParameterType.Should().Be(typeof(GetVectorIndexStatsPeriod?));
+            typeof(VectorClient).GetMethod(nameof(VectorClient.GetVectorIndexStatsAsync))!.GetParameters()[1].ParameterType.Should().Be(typeof(StatsPeriod?));
             typeof(RedisClient).GetMethod(nameof(RedisClient.DeleteBackupAsync))!.GetParameters().Select(p => p.Name).Should().Equal("id", "backupId", "cancellationToken");
         }
 

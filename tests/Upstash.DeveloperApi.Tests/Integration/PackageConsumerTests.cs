@@ -34,6 +34,23 @@ namespace Upstash.DeveloperApi.Tests.Integration
             return match.Groups["code"].Value;
         }
 
+        /// <summary>
+        /// The README's "Without dependency injection" block, compiled (never run: with real credentials it
+        /// would create a database): its <c>using</c> directives at the top of a file, the rest as the body of
+        /// a method nothing calls.
+        /// </summary>
+        public static string PlainSnippetAsMethod()
+        {
+            var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+            var match = Regex.Match(readme, @"<!-- plain-snippet:start.*?-->\s*```csharp\s*(?<code>.*?)```\s*<!-- plain-snippet:end -->", RegexOptions.Singleline);
+            match.Success.Should().BeTrue("README.md must keep the snippet without dependency injection between its markers");
+            var lines = match.Groups["code"].Value.Split('\n');
+            var directives = lines.Where(l => Regex.IsMatch(l, @"^using [A-Za-z.]+;\s*$"));
+            var body = lines.Where(l => !Regex.IsMatch(l, @"^using [A-Za-z.]+;\s*$"));
+            return string.Join("\n", directives) + "\n\ninternal static class WithoutDependencyInjection\n{\n    internal static async Task RunAsync()\n    {\n"
+                + string.Join("\n", body.Select(l => "        " + l)) + "\n    }\n}\n";
+        }
+
         [Test]
         public async Task The_packed_package_works_in_a_new_project_with_the_README_snippet()
         {
@@ -76,6 +93,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
                 </Project>
                 """);
             File.WriteAllText(Path.Combine(app, "Program.cs"), ReadmeSnippet());
+            File.WriteAllText(Path.Combine(app, "WithoutDependencyInjection.cs"), PlainSnippetAsMethod());
 
             using var api = LoopbackServer.AnsweringTokenReset();
 

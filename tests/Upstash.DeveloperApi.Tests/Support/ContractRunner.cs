@@ -97,7 +97,7 @@ namespace Upstash.DeveloperApi.Tests.Support
             if (result == null) return new[] { "the result is null" };
             Compare(result, example, "$", failures);
             var roundTripped = JToken.Parse(JsonConvert.SerializeObject(result));
-            if (!JsonSemantics.Equal(roundTripped, example))
+            if (!JsonSemantics.Equal(roundTripped, StringBooleansAsRead(example, roundTripped)))
                 failures.Add($"the result does not serialise back to the example.{Environment.NewLine}Got: {SecretSafe.Show(roundTripped)}{Environment.NewLine}Expected: {SecretSafe.Show(example)}");
             return failures;
         }
@@ -181,7 +181,7 @@ namespace Upstash.DeveloperApi.Tests.Support
                             continue;
                         }
                         if (field.Value is JObject || field.Value is JArray) Compare(typed, field.Value, $"{path}.{field.Name}", failures);
-                        else if (!JsonSemantics.Equal(JToken.Parse(JsonConvert.SerializeObject(typed)), field.Value))
+                        else if (!JsonSemantics.Equal(JToken.Parse(JsonConvert.SerializeObject(typed)), AsTyped(field.Value, typed)))
                             failures.Add($"{path}.{field.Name}: is {SecretSafe.Show(field.Name, field.Value)} in the example; {property.Name} holds {SecretSafe.Show(field.Name, JToken.Parse(JsonConvert.SerializeObject(typed)))}");
                     }
                     break;
@@ -194,6 +194,34 @@ namespace Upstash.DeveloperApi.Tests.Support
                         else if (array[i] is JObject || array[i] is JArray) Compare(list[i]!, array[i], $"{path}[{i}]", failures);
                     }
                     break;
+            }
+        }
+
+        /// <summary>
+        /// The example's string "true" or "false" where the client holds a bool (the generator's StringBooleans
+        /// rule: the service spells some booleans as strings, the client reads them as bool?), as a JSON boolean.
+        /// </summary>
+        internal static JToken AsTyped(JToken example, object typed) =>
+            typed is bool && example is JValue { Type: JTokenType.String } text && ((string?)text == "true" || (string?)text == "false")
+                ? new JValue((string?)text == "true")
+                : example;
+
+        /// <summary>The example with each string boolean that the result holds as a bool written as one (see <see cref="AsTyped"/>).</summary>
+        private static JToken StringBooleansAsRead(JToken example, JToken read)
+        {
+            switch (example)
+            {
+                case JObject obj when read is JObject readObject:
+                    var copy = new JObject();
+                    foreach (var field in obj.Properties())
+                        copy[field.Name] = readObject[field.Name] is JToken readField ? StringBooleansAsRead(field.Value, readField) : field.Value.DeepClone();
+                    return copy;
+                case JArray array when read is JArray readArray:
+                    return new JArray(array.Select((item, i) => i < readArray.Count ? StringBooleansAsRead(item, readArray[i]) : item.DeepClone()));
+                case JValue { Type: JTokenType.String } text when read.Type == JTokenType.Boolean:
+                    return AsTyped(text, true);
+                default:
+                    return example.DeepClone();
             }
         }
 
