@@ -3,7 +3,7 @@ using System;
 namespace Upstash.DeveloperApi
 {
     /// <summary>How a client of the Upstash Developer API sends requests: base address, timeout, retries and limits. The same options serve every client.</summary>
-    public class UpstashClientOptions
+    public sealed class UpstashClientOptions
     {
         /// <summary>The default <see cref="Timeout"/>: 30 seconds.</summary>
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
@@ -14,8 +14,13 @@ namespace Upstash.DeveloperApi
         /// goes to <c>http://127.0.0.1:8080/qstash/user/rotatetoken</c>, and operations under the document's
         /// <c>/v2</c> server to <c>http://127.0.0.1:8080/v2/…</c>. Null (the default) uses the servers of the
         /// document, or the <see cref="System.Net.Http.HttpClient.BaseAddress"/> when that is set.
-        /// Credentials go only to <c>https</c> addresses, or <c>http</c> on a loopback address (for tests).
         /// </summary>
+        /// <remarks>
+        /// An address that ends with the document server's path (<c>https://proxy.example/v2</c>, copied from the
+        /// API reference) means that server: <c>/v2</c> is not added twice. Credentials go only to <c>https</c>
+        /// addresses, or <c>http</c> on a loopback address (for tests); any other address is refused when the
+        /// options are checked (at construction, or at start-up with dependency injection).
+        /// </remarks>
         public Uri? BaseAddress { get; set; }
 
         /// <summary>
@@ -48,8 +53,8 @@ namespace Upstash.DeveloperApi
 
         /// <summary>Checks every value and throws for the first bad one, naming it.</summary>
         /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
-        /// <exception cref="ArgumentException">The base address is not an absolute http(s) address.</exception>
-        public void Validate()
+        /// <exception cref="ArgumentException">The base address is not an absolute https address (or http to a loopback address).</exception>
+        internal void Validate()
         {
             ValidateBaseAddress(BaseAddress);
             if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout <= TimeSpan.Zero || Timeout.TotalMilliseconds > int.MaxValue))
@@ -73,16 +78,11 @@ namespace Upstash.DeveloperApi
                 throw new ArgumentException($"{nameof(BaseAddress)} must not have a query or a fragment.", nameof(BaseAddress));
             if (!string.IsNullOrEmpty(baseAddress.UserInfo))
                 throw new ArgumentException($"{nameof(BaseAddress)} must not carry user info (a user name or password); give credentials through {nameof(UpstashCredentials)}.", nameof(BaseAddress));
+            if (baseAddress.Scheme == Uri.UriSchemeHttp && !baseAddress.IsLoopback)
+                throw new ArgumentException($"{nameof(BaseAddress)} must be https: credentials never travel in clear text (plain http is allowed only to a loopback address, for tests).", nameof(BaseAddress));
         }
 
         internal UpstashClientOptions Clone() => (UpstashClientOptions)MemberwiseClone();
     }
 
-    /// <summary>
-    /// The options of <see cref="QStashClient"/> as version 0.1 named them: the same as
-    /// <see cref="UpstashClientOptions"/>, kept so that code written against 0.1 compiles unchanged.
-    /// </summary>
-    public sealed class QStashClientOptions : UpstashClientOptions
-    {
-    }
 }

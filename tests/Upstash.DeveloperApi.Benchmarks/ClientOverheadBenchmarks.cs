@@ -29,7 +29,7 @@ namespace Upstash.DeveloperApi.Benchmarks
             _http = new HttpClient(new InMemoryHandler());
             var credentials = new UpstashCredentials("bench@example.com", "bench-api-key");
             _client = new QStashClient(_http, credentials);
-            _clientWithoutTimeout = new QStashClient(_http, credentials, new QStashClientOptions { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+            _clientWithoutTimeout = new QStashClient(_http, credentials, new UpstashClientOptions { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
         }
 
         [GlobalCleanup]

@@ -55,7 +55,7 @@ namespace Upstash.DeveloperApi.Benchmarks
             var baseAddress = new Uri($"http://127.0.0.1:{port}/");
             _endpoint = new Uri(baseAddress, "qstash/user/rotatetoken");
             _http = new HttpClient();
-            _client = new QStashClient(_http, new UpstashCredentials("bench@example.com", "bench-api-key"), new QStashClientOptions { BaseAddress = baseAddress });
+            _client = new QStashClient(_http, new UpstashCredentials("bench@example.com", "bench-api-key"), new UpstashClientOptions { BaseAddress = baseAddress });
         }
 
         [GlobalCleanup]

@@ -26,23 +26,23 @@ namespace Upstash.DeveloperApi
         /// <summary>See <see cref="UpstashClientOptions.BaseAddress"/> (<c>Upstash:BaseUrl</c>).</summary>
         public Uri? BaseUrl { get; set; }
 
-        /// <summary>See <see cref="UpstashClientOptions.Timeout"/> (<c>Upstash:Timeout</c>, for example <c>00:00:30</c>).</summary>
+        /// <summary>See <see cref="UpstashClientOptions.Timeout"/> (<c>Upstash:Timeout</c>, as <c>hh:mm:ss</c>: <c>00:00:30</c>; a bare number is refused by name).</summary>
         public TimeSpan Timeout { get; set; } = UpstashClientOptions.DefaultTimeout;
 
         /// <summary>See <see cref="UpstashClientOptions.MaxRetries"/> (<c>Upstash:MaxRetries</c>).</summary>
         public int MaxRetries { get; set; } = Defaults.MaxRetries;
 
-        /// <summary>See <see cref="UpstashClientOptions.MaxRetryDelay"/> (<c>Upstash:MaxRetryDelay</c>).</summary>
+        /// <summary>See <see cref="UpstashClientOptions.MaxRetryDelay"/> (<c>Upstash:MaxRetryDelay</c>, as <c>hh:mm:ss</c>).</summary>
         public TimeSpan MaxRetryDelay { get; set; } = Defaults.MaxRetryDelay;
 
-        /// <summary>See <see cref="UpstashClientOptions.ConnectRetryDelay"/> (<c>Upstash:ConnectRetryDelay</c>).</summary>
+        /// <summary>See <see cref="UpstashClientOptions.ConnectRetryDelay"/> (<c>Upstash:ConnectRetryDelay</c>, as <c>hh:mm:ss.fff</c>).</summary>
         public TimeSpan ConnectRetryDelay { get; set; } = Defaults.ConnectRetryDelay;
 
         /// <summary>See <see cref="UpstashClientOptions.MaxResponseBytes"/> (<c>Upstash:MaxResponseBytes</c>).</summary>
         public int MaxResponseBytes { get; set; } = Defaults.MaxResponseBytes;
 
-        /// <summary>The client options these settings describe (a <see cref="QStashClientOptions"/>, which every client takes).</summary>
-        public QStashClientOptions ToClientOptions() => new()
+        /// <summary>The client options these settings describe.</summary>
+        public UpstashClientOptions ToClientOptions() => new()
         {
             BaseAddress = BaseUrl,
             Timeout = Timeout,
@@ -51,6 +51,9 @@ namespace Upstash.DeveloperApi
             ConnectRetryDelay = ConnectRetryDelay,
             MaxResponseBytes = MaxResponseBytes,
         };
+
+        /// <summary>What the configuration section held that cannot be bound (a duration given as a bare number); the start-up check reports each.</summary>
+        internal System.Collections.Generic.List<string> ConfigurationProblems { get; } = new();
 
         /// <summary>The credentials these settings describe.</summary>
         /// <exception cref="ArgumentException">The email or key is missing or malformed.</exception>

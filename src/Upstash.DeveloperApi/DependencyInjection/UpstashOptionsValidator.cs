@@ -9,7 +9,7 @@ namespace Upstash.DeveloperApi
     {
         public ValidateOptionsResult Validate(string? name, UpstashOptions options)
         {
-            var failures = new List<string>();
+            var failures = new List<string>(options.ConfigurationProblems);
             try
             {
                 options.ToCredentials();
@@ -19,6 +19,7 @@ namespace Upstash.DeveloperApi
                 var which = ex.ParamName == "email" ? $"{UpstashOptions.SectionName}:Email (or {UpstashCredentials.EmailVariable})" : $"{UpstashOptions.SectionName}:ApiKey (or {UpstashCredentials.ApiKeyVariable})";
                 failures.Add($"{which}: {ArgumentMessages.WithoutParameter(ex)}");
             }
+            if (options.ConfigurationProblems.Count > 0) return ValidateOptionsResult.Fail(failures);
             try
             {
                 options.ToClientOptions().Validate();

@@ -40,7 +40,11 @@ namespace Microsoft.Extensions.DependencyInjection
 
             var options = services.AddOptions<UpstashOptions>();
             // The configuration is optional: hosts register one, a bare ServiceCollection may not.
-            options.Configure<IServiceProvider>((o, provider) => provider.GetService<IConfiguration>()?.GetSection(UpstashOptions.SectionName).Bind(o));
+            options.Configure<IServiceProvider>((o, provider) =>
+            {
+                if (provider.GetService<IConfiguration>()?.GetSection(UpstashOptions.SectionName) is IConfigurationSection section)
+                    ConfigurationDurations.Bind(section, o);
+            });
             options.PostConfigure(o =>
             {
                 if (string.IsNullOrWhiteSpace(o.Email)) o.Email = Environment.GetEnvironmentVariable(UpstashCredentials.EmailVariable);

@@ -59,7 +59,18 @@ namespace Upstash.DeveloperApi
                     throw new UpstashConfigurationException($"{operation.Id}: the API document gives the relative server '{server.OriginalString}'; set {nameof(UpstashClientOptions.BaseAddress)}.");
                 return server.GetLeftPart(UriPartial.Authority) + tail;
             }
-            return BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + tail;
+            return BaseAddress.GetLeftPart(UriPartial.Authority) + BasePath(BaseAddress) + tail;
+        }
+
+        /// <summary>
+        /// The path prefix a base address adds: its path, less the document server's path when it ends with it
+        /// (<c>https://proxy.example/v2</c> means the document's server there, so <c>/v2</c> is not added twice).
+        /// </summary>
+        private static string BasePath(Uri baseAddress)
+        {
+            var path = baseAddress.AbsolutePath.TrimEnd('/');
+            var serverPath = new Uri(ApiOperations.DocumentServer, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } server ? server.AbsolutePath.TrimEnd('/') : string.Empty;
+            return serverPath.Length > 0 && path.EndsWith(serverPath, StringComparison.OrdinalIgnoreCase) ? path.Substring(0, path.Length - serverPath.Length) : path;
         }
 
         private sealed class Entry

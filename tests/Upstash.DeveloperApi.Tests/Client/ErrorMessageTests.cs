@@ -18,7 +18,7 @@ namespace Upstash.DeveloperApi.Tests.Client
                 headers?.Invoke(response);
                 return response;
             });
-            using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new QStashClientOptions { MaxRetries = 0 });
+            using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new UpstashClientOptions { MaxRetries = 0 });
             var call = () => client.ResetQStashTokenAsync();
             return (await call.Should().ThrowAsync<UpstashApiException>()).Which;
         }
@@ -51,7 +51,7 @@ namespace Upstash.DeveloperApi.Tests.Client
                 client!.Credentials = new UpstashCredentials("new@example.com", "another-key");
                 return new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden) { Content = new StringContent("{\"error\":\"key ok is not allowed here\"}") };
             });
-            client = new QStashClient(new HttpClient(handler), new UpstashCredentials("old@example.com", oldKey), new QStashClientOptions { MaxRetries = 0 });
+            client = new QStashClient(new HttpClient(handler), new UpstashCredentials("old@example.com", oldKey), new UpstashClientOptions { MaxRetries = 0 });
 
             var call = () => client.ResetQStashTokenAsync();
 

@@ -12,7 +12,7 @@ namespace Upstash.DeveloperApi.Tests.Client
     [TestFixture]
     public sealed class ServerResolutionTests
     {
-        private static async Task<Uri> SentUri(QStashClientOptions? options = null, Uri? httpClientBase = null)
+        private static async Task<Uri> SentUri(UpstashClientOptions? options = null, Uri? httpClientBase = null)
         {
             var handler = new StubHandler(_ => StubHandler.Json(Examples.ResetQStashTokenJson));
             using var http = new HttpClient(handler) { BaseAddress = httpClientBase };
@@ -35,15 +35,41 @@ namespace Upstash.DeveloperApi.Tests.Client
         [Test]
         public async Task A_base_address_replaces_the_host_and_keeps_the_operation_path()
         {
-            (await SentUri(new QStashClientOptions { BaseAddress = new Uri("https://proxy.example.net") }))
+            (await SentUri(new UpstashClientOptions { BaseAddress = new Uri("https://proxy.example.net") }))
                 .ToString().Should().Be("https://proxy.example.net/qstash/user/rotatetoken");
         }
 
         [Test]
         public async Task A_base_address_with_a_path_becomes_a_prefix()
         {
-            (await SentUri(new QStashClientOptions { BaseAddress = new Uri("https://proxy.example.net/upstash/") }))
+            (await SentUri(new UpstashClientOptions { BaseAddress = new Uri("https://proxy.example.net/upstash/") }))
                 .ToString().Should().Be("https://proxy.example.net/upstash/qstash/user/rotatetoken");
+        }
+
+        [TestCase("https://proxy.example.net/v2")]
+        [TestCase("https://proxy.example.net/v2/")]
+        [TestCase("https://api.upstash.com/v2")]
+        public async Task A_base_address_ending_in_the_document_s_v2_means_that_server_and_v2_is_not_doubled(string baseAddress)
+        {
+            var host = new Uri(baseAddress).GetLeftPart(UriPartial.Authority);
+            var handler = new StubHandler(request => request.RequestUri!.AbsolutePath.EndsWith("rotatetoken") ? StubHandler.Json(Examples.ResetQStashTokenJson) : StubHandler.Json("[]"));
+            using var client = new UpstashClient(new HttpClient(handler), TestCredentials.Create(), new UpstashClientOptions { BaseAddress = new Uri(baseAddress) });
+
+            await client.Redis.ListDatabasesAsync();
+            await client.QStash.ResetQStashTokenAsync();
+
+            handler.Requests.Select(r => r.RequestUri!.ToString()).Should().Equal(host + "/v2/redis/databases", host + "/qstash/user/rotatetoken");
+        }
+
+        [TestCase("http://proxy.example.net", "must be https")]
+        [TestCase("https://user:pw@proxy.example.net", "user info")]
+        public void A_base_address_that_would_carry_credentials_in_clear_text_is_refused_at_construction_naming_BaseAddress(string baseAddress, string reason)
+        {
+            var create = () => new UpstashClient(new HttpClient(), TestCredentials.Create(), new UpstashClientOptions { BaseAddress = new Uri(baseAddress) });
+
+            var thrown = create.Should().Throw<ArgumentException>().Which;
+            thrown.ParamName.Should().Be("BaseAddress");
+            thrown.Message.Should().Contain(reason).And.NotContain("pw@");
         }
 
         [Test]

@@ -18,10 +18,14 @@ namespace Upstash.DeveloperApi.Tests.Client
         public async Task Credentials_are_never_sent_over_plain_http_to_a_remote_host(string baseAddress)
         {
             var handler = new StubHandler(_ => throw new AssertionException("nothing may be sent"));
-            using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new QStashClientOptions { BaseAddress = new Uri(baseAddress) });
 
+            // In the options: refused when the client is made.
+            var create = () => new QStashClient(new HttpClient(handler), TestCredentials.Create(), new UpstashClientOptions { BaseAddress = new Uri(baseAddress) });
+            create.Should().Throw<ArgumentException>().Which.Message.Should().Contain("https").And.NotContain(TestCredentials.ApiKey);
+
+            // As the HttpClient's base address, which the client sees only at the call: refused there.
+            using var client = new QStashClient(new HttpClient(handler) { BaseAddress = new Uri(baseAddress) }, TestCredentials.Create());
             var call = () => client.ResetQStashTokenAsync();
-
             (await call.Should().ThrowAsync<UpstashConfigurationException>()).Which.Message.Should().Contain("https").And.NotContain(TestCredentials.ApiKey);
             handler.Requests.Should().BeEmpty();
         }
@@ -32,7 +36,7 @@ namespace Upstash.DeveloperApi.Tests.Client
         public async Task Plain_http_is_allowed_to_loopback_addresses(string baseAddress)
         {
             var handler = new StubHandler(_ => StubHandler.Json(Examples.ResetQStashTokenJson));
-            using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new QStashClientOptions { BaseAddress = new Uri(baseAddress) });
+            using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new UpstashClientOptions { BaseAddress = new Uri(baseAddress) });
 
             var user = await client.ResetQStashTokenAsync();
 
@@ -62,7 +66,7 @@ namespace Upstash.DeveloperApi.Tests.Client
             origin.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(307).WithHeader("Location", elsewhere.ToString()));
 
             // A caller's HttpClient that follows redirects (the .NET default).
-            using var client = new QStashClient(new HttpClient(), TestCredentials.Create(), new QStashClientOptions { BaseAddress = origin.BaseAddress() });
+            using var client = new QStashClient(new HttpClient(), TestCredentials.Create(), new UpstashClientOptions { BaseAddress = origin.BaseAddress() });
             try { await client.ResetQStashTokenAsync(); } catch (UpstashApiException) { /* the outcome is not the point */ }
 
             origin.LogEntries.Single().RequestMessage.Headers!.Should().ContainKey("Authorization");
@@ -76,7 +80,7 @@ namespace Upstash.DeveloperApi.Tests.Client
         {
             using var origin = LoopbackServer.Start();
             origin.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", "http://localhost:1/elsewhere"));
-            using var client = new QStashClient(TestCredentials.Create(), new QStashClientOptions { BaseAddress = origin.BaseAddress() });
+            using var client = new QStashClient(TestCredentials.Create(), new UpstashClientOptions { BaseAddress = origin.BaseAddress() });
 
             var call = () => client.ResetQStashTokenAsync();
 

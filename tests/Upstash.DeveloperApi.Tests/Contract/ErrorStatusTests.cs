@@ -37,7 +37,7 @@ namespace Upstash.DeveloperApi.Tests.Contract
             foreach (var status in new[] { 400, 401, 403, 404, 405, 406, 429, 500, 503 })
             {
                 var handler = new StubHandler(_ => new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent("\"nope\"") });
-                using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new QStashClientOptions { MaxRetries = 0 });
+                using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new UpstashClientOptions { MaxRetries = 0 });
 
                 var call = () => OperationInvoker.InvokeAsync(client, operation);
 

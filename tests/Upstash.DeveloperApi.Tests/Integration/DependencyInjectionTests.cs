@@ -91,6 +91,12 @@ namespace Upstash.DeveloperApi.Tests.Integration
         [TestCase("Upstash:Timeout", "-00:00:01", "Upstash:Timeout")]
         [TestCase("Upstash:MaxRetries", "50", "Upstash:MaxRetries")]
         [TestCase("Upstash:MaxResponseBytes", "10", "Upstash:MaxResponseBytes")]
+        [TestCase("Upstash:BaseUrl", "http://api.example.net", "Upstash:BaseUrl: BaseAddress must be https")]
+        [TestCase("Upstash:BaseUrl", "https://user:pw@api.example.net", "must not carry user info")]
+        [TestCase("Upstash:Timeout", "10", "Upstash:Timeout: '10' is a bare number, which .NET reads as 10 day(s). Write a duration as hh:mm:ss: 00:00:10")]
+        [TestCase("Upstash:Timeout", "30", "00:00:30 for 30 second(s)")]
+        [TestCase("Upstash:MaxRetryDelay", "2.5", "Upstash:MaxRetryDelay: '2.5' is a bare number")]
+        [TestCase("Upstash:ConnectRetryDelay", "soon", "Upstash:ConnectRetryDelay")]
         public async Task A_bad_setting_fails_at_start_up_with_a_message_naming_it(string key, string value, string named)
         {
             var settings = new Dictionary<string, string?> { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "secret-key-123" };

@@ -105,7 +105,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
                .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0"));
             api.Given(Request.Create().UsingAnyMethod()).InScenario("retry").WhenStateIs("answered")
                .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Examples.ResetQStashTokenJson));
-            using var client = new QStashClient(new HttpClient(), TestCredentials.Create(), new QStashClientOptions { BaseAddress = api.BaseAddress() });
+            using var client = new QStashClient(new HttpClient(), TestCredentials.Create(), new UpstashClientOptions { BaseAddress = api.BaseAddress() });
 
             await client.ResetQStashTokenAsync();
 

@@ -44,7 +44,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
                 };
             }));
             using var http = new HttpClient();
-            using var client = new QStashClient(http, TestCredentials.Create(), new QStashClientOptions { BaseAddress = server.BaseAddress(), Timeout = TimeSpan.FromSeconds(60) });
+            using var client = new QStashClient(http, TestCredentials.Create(), new UpstashClientOptions { BaseAddress = server.BaseAddress(), Timeout = TimeSpan.FromSeconds(60) });
             using var start = new ManualResetEventSlim();
 
             var calls = Enumerable.Range(0, Callers).Select(_ => Task.Run(async () =>

@@ -28,10 +28,10 @@ namespace Upstash.DeveloperApi.Tests.Reliability
 
         private sealed class Rig : IDisposable
         {
-            public Rig(QStashClientOptions? options = null)
+            public Rig(UpstashClientOptions? options = null)
             {
                 Server = LoopbackServer.Start();
-                var effective = options ?? new QStashClientOptions();
+                var effective = options ?? new UpstashClientOptions();
                 effective.BaseAddress = Server.BaseAddress();
                 Client = new QStashClient(new HttpClient(), TestCredentials.Create(), effective, Logger);
             }
@@ -71,7 +71,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         [Test]
         public async Task A_response_slower_than_the_timeout_is_a_timeout_with_an_unknown_outcome()
         {
-            using var rig = new Rig(new QStashClientOptions { Timeout = TimeSpan.FromMilliseconds(300) });
+            using var rig = new Rig(new UpstashClientOptions { Timeout = TimeSpan.FromMilliseconds(300) });
             rig.Answer(Ok(Examples.ResetQStashTokenJson).WithDelay(TimeSpan.FromSeconds(2)));
             var clock = Stopwatch.StartNew();
 
@@ -134,7 +134,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
             var port = LoopbackServer.FreePort();
             var logger = new CapturingLogger();
             using var client = new QStashClient(new HttpClient(), TestCredentials.Create(),
-                new QStashClientOptions { BaseAddress = new Uri($"http://127.0.0.1:{port}"), MaxRetries = 2, ConnectRetryDelay = TimeSpan.FromMilliseconds(10) }, logger);
+                new UpstashClientOptions { BaseAddress = new Uri($"http://127.0.0.1:{port}"), MaxRetries = 2, ConnectRetryDelay = TimeSpan.FromMilliseconds(10) }, logger);
 
             var call = () => client.ResetQStashTokenAsync();
 
@@ -251,7 +251,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         [Test]
         public async Task A_very_large_body_is_refused_without_reading_it_all()
         {
-            using var rig = new Rig(new QStashClientOptions { MaxResponseBytes = 64 * 1024 });
+            using var rig = new Rig(new UpstashClientOptions { MaxResponseBytes = 64 * 1024 });
             var huge = "{\"token\":\"" + Token + "\",\"padding\":\"" + new string('x', 4 * 1024 * 1024) + "\"}";
             rig.Answer(Ok(huge));
 
@@ -323,7 +323,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         [Test]
         public async Task Retries_are_bounded()
         {
-            using var rig = new Rig(new QStashClientOptions { MaxRetries = 2 });
+            using var rig = new Rig(new UpstashClientOptions { MaxRetries = 2 });
             rig.Answer(Response.Create().WithStatusCode(503).WithHeader("Retry-After", "0"));
 
             var thrown = await rig.Fails();

@@ -26,7 +26,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
     public sealed class RawSocketFaultTests
     {
         private static QStashClient Client(Uri baseAddress, HttpClient? http = null, int maxRetries = 2, TimeSpan? timeout = null) =>
-            new(http ?? new HttpClient(), TestCredentials.Create(), new QStashClientOptions
+            new(http ?? new HttpClient(), TestCredentials.Create(), new UpstashClientOptions
             {
                 BaseAddress = baseAddress,
                 MaxRetries = maxRetries,
@@ -200,7 +200,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
                 }
             });
             var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 });
-            using var client = new QStashClient(http, TestCredentials.Create(), new QStashClientOptions
+            using var client = new QStashClient(http, TestCredentials.Create(), new UpstashClientOptions
             {
                 BaseAddress = server.BaseAddress,
                 Timeout = TimeSpan.FromSeconds(timeoutSeconds),
@@ -221,7 +221,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         {
             var content = new StallingContent();
             var handler = new StubHandler((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content }));
-            using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new QStashClientOptions { BaseAddress = new Uri("https://api.example.test") });
+            using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new UpstashClientOptions { BaseAddress = new Uri("https://api.example.test") });
             using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
             var call = () => client.ResetQStashTokenAsync(cancel.Token);
@@ -286,7 +286,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
             try
             {
                 var handler = new StubHandler(_ => StubHandler.Json(json));
-                using (var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new QStashClientOptions { BaseAddress = new Uri("https://api.example.test") }))
+                using (var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new UpstashClientOptions { BaseAddress = new Uri("https://api.example.test") }))
                 {
                     var user = await client.ResetQStashTokenAsync();
                     (user.Token == Examples.Token).Should().BeTrue();

@@ -99,7 +99,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
             {
                 var logger = new CapturingLogger();
                 var handler = new StubHandler(_ => respond(secrets));
-                using var client = new QStashClient(new HttpClient(handler), credentials, new QStashClientOptions { MaxRetries = 0 }, logger);
+                using var client = new QStashClient(new HttpClient(handler), credentials, new UpstashClientOptions { MaxRetries = 0 }, logger);
                 var visible = new StringBuilder();
                 try
                 {

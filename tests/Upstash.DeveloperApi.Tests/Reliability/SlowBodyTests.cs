@@ -50,7 +50,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         public async Task A_body_that_stalls_past_the_timeout_is_unreadable_not_a_hang()
         {
             var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream()) });
-            using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new QStashClientOptions { Timeout = TimeSpan.FromMilliseconds(200) });
+            using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create(), new UpstashClientOptions { Timeout = TimeSpan.FromMilliseconds(200) });
 
             var call = () => client.ResetQStashTokenAsync();
 
