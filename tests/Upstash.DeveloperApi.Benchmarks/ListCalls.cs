@@ -8,10 +8,11 @@ using Newtonsoft.Json;
 namespace Upstash.DeveloperApi.Benchmarks
 {
     /// <summary>
-    /// The three ways of reading a list operation's result that the list benchmarks and the peak-memory
-    /// run compare: (a) the generated client, (b) the call a careful engineer writes by hand (HttpClient and
+    /// The ways of reading a list operation's result that the list benchmarks and the peak-memory run
+    /// compare: (a) the generated client, (b) the call a careful engineer writes by hand (HttpClient and
     /// Newtonsoft's JsonSerializer over the response stream, into the same models), (c) System.Text.Json
-    /// source generation, the floor.
+    /// source generation, the floor; and item by item, never holding the list: (d) the generated
+    /// Enumerate…Async form, (e) its hand-written baseline.
     /// </summary>
     public sealed class ListCalls : IDisposable
     {
@@ -52,6 +53,45 @@ namespace Upstash.DeveloperApi.Benchmarks
             return _operationId == "listAuditLogs"
                 ? (await System.Text.Json.JsonSerializer.DeserializeAsync(stream, StjContext.Default.ListAuditLogStj).ConfigureAwait(false))!
                 : (await System.Text.Json.JsonSerializer.DeserializeAsync(stream, StjContext.Default.ListDatabaseStj).ConfigureAwait(false))!;
+        }
+
+        /// <summary>(d) the generated client's Enumerate form: every item read, looked at and dropped; returns the count.</summary>
+        public async Task<int> EnumeratedAsync()
+        {
+            var count = 0;
+            if (_operationId == "listAuditLogs")
+            {
+                await foreach (var entry in _client.AuditLogs.EnumerateAuditLogsAsync().ConfigureAwait(false))
+                    if (entry.Timestamp != null) count++;
+            }
+            else
+            {
+                await foreach (var database in _client.Redis.EnumerateDatabasesAsync().ConfigureAwait(false))
+                    if (database.DatabaseId != null) count++;
+            }
+            return count;
+        }
+
+        /// <summary>(e) the hand-written baseline of (d): HttpClient and Newtonsoft, one item at a time off the response stream; returns the count.</summary>
+        public async Task<int> HandWrittenItemByItemAsync() => _operationId == "listAuditLogs"
+            ? await HandWrittenItemByItemAsync<AuditLog>(e => e.Timestamp != null).ConfigureAwait(false)
+            : await HandWrittenItemByItemAsync<Database>(d => d.DatabaseId != null).ConfigureAwait(false);
+
+        private async Task<int> HandWrittenItemByItemAsync<T>(Func<T, bool> look)
+        {
+            using var request = Request();
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var reader = new JsonTextReader(new StreamReader(stream));
+            var count = 0;
+            await reader.ReadAsync().ConfigureAwait(false); // [
+            while (await reader.ReadAsync().ConfigureAwait(false) && reader.TokenType == JsonToken.StartObject)
+            {
+                var item = (await Newtonsoft.Json.Linq.JToken.ReadFromAsync(reader).ConfigureAwait(false)).ToObject<T>(HandWritten.Newtonsoft)!;
+                if (look(item)) count++;
+            }
+            return count;
         }
 
         private async Task<T> HandWrittenAsync<T>()

@@ -32,7 +32,12 @@ namespace Upstash.DeveloperApi.Benchmarks
             ("generated", "(a) generated client"),
             ("handwritten", "(b) hand-written HttpClient + Newtonsoft"),
             ("stj", "(c) HttpClient + System.Text.Json source-gen"),
+            ("enumerated", "(d) generated Enumerate…Async, item by item"),
+            ("handwritten-items", "(e) hand-written HttpClient + Newtonsoft, item by item"),
         };
+
+        /// <summary>The smaller list of the growth table: item by item, the peak for the large list is compared with the peak for this one.</summary>
+        private const int SmallList = 1_000;
 
         public static bool IsChild(string[] args) => args.Length > 0 && args[0] == ChildVerb;
 
@@ -41,6 +46,7 @@ namespace Upstash.DeveloperApi.Benchmarks
         {
             var items = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
             var payloads = Operations.ToDictionary(o => o, o => ListPayload.Build(o, items));
+            var small = Operations.ToDictionary(o => o, o => ListPayload.Build(o, SmallList));
             var port = FreePort();
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
@@ -53,6 +59,12 @@ namespace Upstash.DeveloperApi.Benchmarks
                 {
                     context.Response.ContentType = "application/json";
                     await context.Response.Body.WriteAsync(body);
+                });
+                var smallBody = small[operation];
+                server.MapGet("/small/" + ListPayload.PathOf(operation), async context =>
+                {
+                    context.Response.ContentType = "application/json";
+                    await context.Response.Body.WriteAsync(smallBody);
                 });
             }
             await server.StartAsync();
@@ -74,6 +86,18 @@ namespace Upstash.DeveloperApi.Benchmarks
                     Console.WriteLine($"| {operation} | {MiB(payloads[operation].Length)} | {label} | {MiB(peak)} | {(key == "none" ? "-" : MiB(peak - startup))} {ratios} |");
                 }
             }
+            Console.WriteLine();
+            Console.WriteLine($"Item by item, the peak for {items:N0} items against the peak for {SmallList:N0} (the target of the Enumerate form: at most 1.20):");
+            Console.WriteLine();
+            Console.WriteLine($"| Operation | Client | Peak, {SmallList:N0} items | Peak, {items:N0} items | {items:N0} / {SmallList:N0} |");
+            Console.WriteLine("|---|---|---:|---:|---:|");
+            foreach (var operation in Operations)
+                foreach (var (key, label) in Variants.Where(v => v.Key is "enumerated" or "handwritten-items"))
+                {
+                    var smallPeak = Median(Enumerable.Range(0, Runs).Select(_ => Child(key, operation, host + "small/", SmallList)));
+                    var largePeak = Median(Enumerable.Range(0, Runs).Select(_ => Child(key, operation, host, items)));
+                    Console.WriteLine($"| {operation} | {label} | {MiB(smallPeak)} | {MiB(largePeak)} | {(double)largePeak / smallPeak:0.00} |");
+                }
             await server.StopAsync();
             return 0;
         }
@@ -90,9 +114,16 @@ namespace Upstash.DeveloperApi.Benchmarks
                 "generated" => await calls.GeneratedAsync(),
                 "handwritten" => await calls.HandWrittenAsync(),
                 "stj" => await calls.SystemTextJsonAsync(),
+                "enumerated" => await calls.EnumeratedAsync(),
+                "handwritten-items" => await calls.HandWrittenItemByItemAsync(),
                 _ => throw new ArgumentOutOfRangeException(nameof(args), variant, "unknown client"),
             };
-            var count = result is System.Collections.IEnumerable list ? list.Cast<object>().Count() : 0; // the generated list is an IReadOnlyList<T>, not an ICollection
+            var count = result switch
+            {
+                int counted => counted,                                              // item by item: the count, nothing held
+                System.Collections.IEnumerable list => list.Cast<object>().Count(),  // the generated list is an IReadOnlyList<T>, not an ICollection
+                _ => 0,
+            };
             if (variant != "none" && count != items) throw new InvalidOperationException($"{variant} read {count} items, not {items}");
             using var self = Process.GetCurrentProcess();
             self.Refresh();

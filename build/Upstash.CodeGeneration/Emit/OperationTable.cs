@@ -21,6 +21,26 @@ namespace Upstash.CodeGeneration.Emit
         /// </summary>
         public const string MethodNameExtension = "x-upstash-method";
 
+        /// <summary>
+        /// The name of the <c>IAsyncEnumerable</c> form of a list operation (without <c>Async</c>), set on each one:
+        /// <c>Enumerate</c> and the method's name without its leading List or Get (<c>ListAuditLogs</c> →
+        /// <c>EnumerateAuditLogs</c>, <c>GetQStashIPv4</c> → <c>EnumerateQStashIPv4</c>).
+        /// </summary>
+        public const string EnumerateMethodExtension = "x-upstash-enumerate-method";
+
+        public static string EnumerateMethodName(string methodName)
+        {
+            foreach (var verb in new[] { "List", "Get" })
+                if (methodName.Length > verb.Length && methodName.StartsWith(verb, StringComparison.Ordinal) && char.IsUpper(methodName[verb.Length]))
+                    return "Enumerate" + methodName.Substring(verb.Length);
+            return "Enumerate" + methodName;
+        }
+
+        private static bool ReturnsList(JObject operation) =>
+            (operation["responses"] as JObject)?.Properties().Where(r => r.Name.StartsWith("2", StringComparison.Ordinal))
+                .SelectMany(r => r.Value["content"] is JObject content ? content.Properties().Select(m => m.Value["schema"]) : Enumerable.Empty<JToken?>())
+                .Any(schema => schema is JObject o && o["type"] is JValue type && (string?)type == "array") == true;
+
         public static IReadOnlyList<OperationFacts> Read(JObject document)
         {
             var documentServer = FirstServer(document) ?? "/";
@@ -38,12 +58,14 @@ namespace Upstash.CodeGeneration.Emit
                 // The templates and ApiOperation.MethodName both read it from the effective document.
                 var methodName = (string?)operation[MethodNameExtension] ?? char.ToUpperInvariant(id![0]) + id.Substring(1);
                 operation[MethodNameExtension] = methodName;
+                var enumerateName = ReturnsList(operation) ? EnumerateMethodName(methodName) : null;
+                if (enumerateName != null) operation[EnumerateMethodExtension] = enumerateName;
                 var success = (operation["responses"] as JObject)?.Properties().Select(r => r.Name)
                     .Where(s => s.Length == 3 && s[0] == '2' && s.All(char.IsDigit)).Select(int.Parse).ToList() ?? new List<int>();
                 if (success.Count == 0) success.Add(200);
                 var client = operation["tags"] is JArray tags && tags.Count > 0 ? (string)tags[0]! : "Default";
                 result.Add(new OperationFacts(id!, method.ToUpperInvariant(), path, FirstServer(operation) ?? pathServer ?? documentServer,
-                    client, (string?)operation["summary"] ?? id!, success, methodName));
+                    client, (string?)operation["summary"] ?? id!, success, methodName, enumerateName));
             }
             return result;
         }
@@ -70,7 +92,8 @@ namespace Upstash.CodeGeneration.Emit
                     .Append(CSharpText.Literal(op.Client)).Append(", ")
                     .Append(CSharpText.Literal(op.Summary)).Append(", ")
                     .Append("new[] { ").Append(string.Join(", ", op.SuccessStatuses)).Append(" }, ")
-                    .Append(CSharpText.Literal(op.MethodName)).Append(");\n\n");
+                    .Append(CSharpText.Literal(op.MethodName)).Append(", ")
+                    .Append(op.EnumerateMethodName == null ? "null" : CSharpText.Literal(op.EnumerateMethodName)).Append(");\n\n");
             }
             code.Append("        /// <summary>All operations, in document order.</summary>\n");
             code.Append("        public static readonly Upstash.DeveloperApi.Clients.ApiOperation[] All =\n        {\n");
@@ -83,5 +106,5 @@ namespace Upstash.CodeGeneration.Emit
             holder["servers"] is JArray servers && servers.Count > 0 ? (string?)servers[0]?["url"] : null;
     }
 
-    public sealed record OperationFacts(string Id, string Method, string Path, string Server, string Client, string Summary, IReadOnlyList<int> SuccessStatuses, string MethodName);
+    public sealed record OperationFacts(string Id, string Method, string Path, string Server, string Client, string Summary, IReadOnlyList<int> SuccessStatuses, string MethodName, string? EnumerateMethodName);
 }

@@ -17,10 +17,11 @@ namespace Upstash.DeveloperApi.Clients
 
         private readonly int[] _successStatuses;
 
-        public ApiOperation(string id, string method, string pathTemplate, string server, string client, string summary, int[] successStatuses, string methodName)
+        public ApiOperation(string id, string method, string pathTemplate, string server, string client, string summary, int[] successStatuses, string methodName, string? enumerateMethodName)
         {
             Id = id;
             MethodName = methodName + "Async";
+            EnumerateMethodName = enumerateMethodName == null ? null : enumerateMethodName + "Async";
             Method = method switch
             {
                 "GET" => HttpMethod.Get,
@@ -48,6 +49,9 @@ namespace Upstash.DeveloperApi.Clients
 
         /// <summary>The client method that calls it (<c>ResetQStashTokenAsync</c>): the overlay's <c>x-upstash-method</c>, else the operationId.</summary>
         public string MethodName { get; }
+
+        /// <summary>The method of a list operation's <c>IAsyncEnumerable</c> form (<c>EnumerateAuditLogsAsync</c>); null for other operations.</summary>
+        public string? EnumerateMethodName { get; }
 
         /// <summary>The operationId.</summary>
         public string Id { get; }

@@ -204,7 +204,7 @@ namespace Upstash.DeveloperApi.Serialization
             {
                 var type = typeof(T);
                 if (type == typeof(string)) return null;
-                if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(IReadOnlyList<>))
+                if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(UpstashList<>))
                     return (System.IO.Stream body, out string? problem) => StreamedJson.ReadObject(type, body, out problem);
                 var method = typeof(StreamedJson).GetMethod(nameof(StreamedJson.ReadList))!
                     .MakeGenericMethod(type.GetGenericArguments()[0]);
@@ -220,7 +220,7 @@ namespace Upstash.DeveloperApi.Serialization
                         problem = null;
                         return ReadText(body);
                     };
-                if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+                if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(UpstashList<>))
                 {
                     // A buffered list (a credential-issuing operation that returns one) is read the same way as a streamed one.
                     var fromStream = ChooseStream()!;

@@ -29,11 +29,11 @@ namespace Upstash.DeveloperApi.Serialization
 
         /// <summary>Reads a JSON array of <typeparamref name="T"/>; null when the body is not an array, with <paramref name="problem"/> saying why.</summary>
         /// <exception cref="IOException">The connection failed while the body arrived (the caller tells a stall or a cancellation apart).</exception>
-        public static ModelList<T>? ReadList<T>(Stream body, out string? problem)
+        public static UpstashList<T>? ReadList<T>(Stream body, out string? problem)
         {
             using var reader = NewReader(body);
             if (!Start(reader, JsonToken.StartArray, "array", out problem)) return null;
-            return (ModelList<T>)TolerantJson.Serializer.Deserialize(reader, typeof(ModelList<T>))!;
+            return (UpstashList<T>)TolerantJson.Serializer.Deserialize(reader, typeof(UpstashList<T>))!;
         }
 
         /// <summary>Reads an object of <paramref name="type"/>; null when nothing usable arrived, with <paramref name="problem"/> saying why.</summary>
@@ -92,7 +92,7 @@ namespace Upstash.DeveloperApi.Serialization
         }
 
         /// <summary>The items of the array the reader is at, with the serializer Newtonsoft handed the converter.</summary>
-        internal static ModelList<T> ReadItems<T>(JsonReader reader, JsonSerializer serializer)
+        internal static UpstashList<T> ReadItems<T>(JsonReader reader, JsonSerializer serializer)
         {
             var items = new List<T>();
             List<string>? issues = null;
@@ -107,45 +107,81 @@ namespace Upstash.DeveloperApi.Serialization
                         complete = true;
                         break;
                     }
-                    var depth = reader.Depth;
-                    var startsContainer = reader.TokenType == JsonToken.StartObject || reader.TokenType == JsonToken.StartArray;
-                    if (reader.TokenType == JsonToken.StartObject && serializer.ContractResolver.ResolveContract(typeof(T)) is JsonObjectContract { DefaultCreator: not null })
+                    var read = ReadItem<T>(reader, serializer, index, items.Count, Note, out var item);
+                    if (read == ItemRead.Kept) items.Add(item!);
+                    else if (read == ItemRead.EndedInside) break;
+                    else if (read == ItemRead.BrokeOff)
                     {
-                        // A model item is read field by field, as a model result is: a field of the wrong type
-                        // is left null and named, and the item is kept.
-                        var position = index;
-                        var fields = ReadFieldsNoting<T>(reader, serializer, field => Note($"item {position}: '{field}' could not be read as the documented type; it was left null."));
-                        if (fields.Problem != null)
-                        {
-                            Note($"{fields.Problem} in item {index}; the {items.Count} items before that point were kept.");
-                            complete = true; // the note says it
-                            break;
-                        }
-                        items.Add(fields.Model!);
-                        continue;
-                    }
-                    try
-                    {
-                        var item = serializer.Deserialize<T>(reader);
-                        if (item != null) items.Add(item);
-                        else Note($"item {index} is null; it was left out.");
-                    }
-                    catch (Exception ex) when (ex is not JsonReaderException && TolerantJson.IsReadFailure(ex))
-                    {
-                        if (startsContainer && !SkipToEndOf(reader, depth)) break;
-                        Note($"item {index} could not be read as the documented type; it was left out.");
+                        complete = true; // the note says it
+                        break;
                     }
                 }
-                if (!complete) Note($"the JSON breaks off before the end of the list; the {items.Count} items before that point were kept.");
+                if (!complete) Note(BreaksOffBeforeTheEnd(items.Count));
             }
             catch (JsonReaderException ex)
             {
-                Note($"the JSON breaks off or is malformed{JsonPosition.At(ex.LineNumber, ex.LinePosition)}; the {items.Count} items before that point were kept.");
+                Note(Malformed(ex, items.Count));
             }
-            var list = new ModelList<T>(items);
-            if (issues != null) foreach (var issue in issues) list.AddReadIssue(issue);
-            return list;
+            return new UpstashList<T>(items, issues);
         }
+
+        /// <summary>What became of one item of a list.</summary>
+        internal enum ItemRead
+        {
+            /// <summary>Read (perhaps with fields left null, noted).</summary>
+            Kept,
+
+            /// <summary>Not readable as the item type, or null: left out, noted.</summary>
+            LeftOut,
+
+            /// <summary>The JSON broke off inside the item: noted, and the list ends.</summary>
+            BrokeOff,
+
+            /// <summary>The body ended inside an item that was being skipped: the list ends, not noted yet.</summary>
+            EndedInside,
+        }
+
+        /// <summary>
+        /// One item of a list, the reader at its first token (and, after it, at its last): a model field by field (a field
+        /// of the wrong type is left null and named, and the item is kept), anything else whole.
+        /// </summary>
+        internal static ItemRead ReadItem<T>(JsonReader reader, JsonSerializer serializer, int index, int kept, Action<string> note, out T? item)
+        {
+            item = default;
+            var depth = reader.Depth;
+            var startsContainer = reader.TokenType == JsonToken.StartObject || reader.TokenType == JsonToken.StartArray;
+            if (reader.TokenType == JsonToken.StartObject && serializer.ContractResolver.ResolveContract(typeof(T)) is JsonObjectContract { DefaultCreator: not null })
+            {
+                var fields = ReadFieldsNoting<T>(reader, serializer, field => note($"item {index}: '{field}' could not be read as the documented type; it was left null."));
+                if (fields.Problem != null)
+                {
+                    note($"{fields.Problem} in item {index}; the {kept} items before that point were kept.");
+                    return ItemRead.BrokeOff;
+                }
+                item = fields.Model;
+                return ItemRead.Kept;
+            }
+            try
+            {
+                item = serializer.Deserialize<T>(reader);
+                if (item != null) return ItemRead.Kept;
+                note($"item {index} is null; it was left out.");
+                return ItemRead.LeftOut;
+            }
+            catch (Exception ex) when (ex is not JsonReaderException && TolerantJson.IsReadFailure(ex))
+            {
+                if (startsContainer && !SkipToEndOf(reader, depth)) return ItemRead.EndedInside;
+                note($"item {index} could not be read as the documented type; it was left out.");
+                return ItemRead.LeftOut;
+            }
+        }
+
+        /// <summary>The note for a list whose JSON ends before its closing bracket.</summary>
+        internal static string BreaksOffBeforeTheEnd(int kept) => $"the JSON breaks off before the end of the list; the {kept} items before that point were kept.";
+
+        /// <summary>The note for a list whose JSON is malformed or breaks off inside a token.</summary>
+        internal static string Malformed(JsonReaderException ex, int kept) =>
+            $"the JSON breaks off or is malformed{JsonPosition.At(ex.LineNumber, ex.LinePosition)}; the {kept} items before that point were kept.";
 
         /// <summary>The fields of the object the reader is at, into a new <typeparamref name="T"/>.</summary>
         internal static FieldByField ReadFields<T>(JsonReader reader, JsonSerializer serializer) => ReadFieldsNoting<T>(reader, serializer, null);
@@ -213,7 +249,7 @@ namespace Upstash.DeveloperApi.Serialization
         }
 
         /// <summary>A reader of a body as it arrives, with the buffer a hand-written call has, leaving the stream to its owner.</summary>
-        private static JsonTextReader NewReader(Stream body) =>
+        internal static JsonTextReader NewReader(Stream body) =>
             new(new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1024, leaveOpen: true)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
 
         /// <summary>A model read field by field (see <see cref="StreamedJson"/>).</summary>
@@ -236,7 +272,7 @@ namespace Upstash.DeveloperApi.Serialization
             public override object? Value => Model;
         }
 
-        /// <summary>Reads <see cref="ModelList{T}"/> and <see cref="FieldByField{T}"/> (see the remarks of <see cref="StreamedJson"/>).</summary>
+        /// <summary>Reads <see cref="UpstashList{T}"/> and <see cref="FieldByField{T}"/> (see the remarks of <see cref="StreamedJson"/>).</summary>
         internal sealed class Converter : JsonConverter
         {
             private static readonly ConcurrentDictionary<Type, Func<JsonReader, JsonSerializer, object>> Readers = new();
@@ -252,7 +288,7 @@ namespace Upstash.DeveloperApi.Serialization
 
             private static Func<JsonReader, JsonSerializer, object> Create(Type objectType)
             {
-                var name = objectType.GetGenericTypeDefinition() == typeof(ModelList<>) ? nameof(ReadItems) : nameof(ReadFields);
+                var name = objectType.GetGenericTypeDefinition() == typeof(UpstashList<>) ? nameof(ReadItems) : nameof(ReadFields);
                 var method = typeof(StreamedJson).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(objectType.GetGenericArguments()[0]);
                 return (Func<JsonReader, JsonSerializer, object>)Delegate.CreateDelegate(typeof(Func<JsonReader, JsonSerializer, object>), method);
             }

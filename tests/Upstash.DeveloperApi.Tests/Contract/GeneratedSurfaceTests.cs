@@ -37,7 +37,8 @@ namespace Upstash.DeveloperApi.Tests.Contract
             ApiOperations.All.Select(o => o.Id).Should().BeEquivalentTo(SpecDocument.Operations.Select(o => o.Id), "the generated table has every operation of the document, and only those");
             foreach (var group in ApiOperations.All.GroupBy(o => o.Client))
                 typeof(IUpstashClient).GetProperty(group.Key)!.PropertyType.GetMethods().Select(m => m.Name).Distinct()
-                    .Should().BeEquivalentTo(group.Select(o => o.MethodName).Distinct(), $"I{group.Key}Client has a method for each of its operations and nothing else");
+                    .Should().BeEquivalentTo(group.Select(o => o.MethodName).Concat(group.Select(o => o.EnumerateMethodName).OfType<string>()).Distinct(),
+                        $"I{group.Key}Client has a method for each of its operations (and an Enumerate form of each list) and nothing else");
         }
 
         [Test]
@@ -115,7 +116,15 @@ namespace Upstash.DeveloperApi.Tests.Contract
             {
                 var result = StrictContract.ResultTypeOf(operation);
                 if (typeof(System.Collections.IEnumerable).IsAssignableFrom(result) && result != typeof(string))
-                    result.GetGenericTypeDefinition().Should().Be(typeof(IReadOnlyList<>), operation.Id);
+                {
+                    result.GetGenericTypeDefinition().Should().Be(typeof(UpstashList<>), operation.Id + ": a list result has its ReadIssues without a cast");
+                    var client = LibraryUnderTest.Referenced.ClientType(operation.Id);
+                    var enumerate = client.GetMethod(ApiOperations.Get(operation.Id).EnumerateMethodName!);
+                    enumerate.Should().NotBeNull(operation.Id + " has an Enumerate form");
+                    enumerate!.ReturnType.Should().Be(typeof(UpstashItems<>).MakeGenericType(result.GetGenericArguments()), operation.Id);
+                    enumerate.GetParameters().Select(p => p.ParameterType).Should().Equal(OperationInvoker.MethodFor(operation).GetParameters().Select(p => p.ParameterType), operation.Id + ": the same parameters");
+                }
+                else ApiOperations.Get(operation.Id).EnumerateMethodName.Should().BeNull(operation.Id);
             }
         }
 
