@@ -115,18 +115,18 @@ namespace Upstash.DeveloperApi.Cli
             new(Interrupted, "interrupted (Ctrl+C, SIGTERM); rotate, after sending: outcome unknown", new[] { Commands.Rotate, Commands.ListQStashUsers, Commands.VerifyContract }),
         };
 
-        /// <summary>The exit code for a typed API failure.</summary>
-        public static int For(UpstashErrorKind kind) => kind switch
+        /// <summary>The exit code for a typed API failure, by its type (the library's public surface).</summary>
+        public static int For(UpstashApiException failure) => failure switch
         {
-            UpstashErrorKind.Authentication => Authentication,
-            UpstashErrorKind.Authorization => Authorization,
-            UpstashErrorKind.NotFound => NotFound,
-            UpstashErrorKind.RateLimited => RateLimited,
-            UpstashErrorKind.ServerError => ServerError,
-            UpstashErrorKind.RequestRejected => RequestRejected,
-            UpstashErrorKind.UnexpectedStatus => UnexpectedStatus,
-            UpstashErrorKind.UnreadableResponse => UnreadableResponse,
-            UpstashErrorKind.ConnectionFailed => ConnectionFailed,
+            UpstashAuthenticationException => Authentication,
+            UpstashAuthorizationException => Authorization,
+            UpstashNotFoundException => NotFound,
+            UpstashRateLimitException => RateLimited,
+            UpstashServerException => ServerError,
+            UpstashRequestRejectedException => RequestRejected,
+            UpstashUnexpectedStatusException => UnexpectedStatus,
+            UpstashUnreadableResponseException => UnreadableResponse,
+            UpstashConnectionException => ConnectionFailed,
             _ => OutcomeUnknown,
         };
 

@@ -58,7 +58,7 @@ namespace Upstash.DeveloperApi.Cli
                 catch (UpstashApiException ex)
                 {
                     CliOutput.Message(env, "error: " + ex.Message);
-                    return ExitCodes.For(ex.Kind);
+                    return ExitCodes.For(ex);
                 }
 
                 var text = format == "json" ? Json(users) : Text(users);

@@ -122,15 +122,15 @@ namespace Upstash.DeveloperApi.Cli
             catch (UpstashApiException ex)
             {
                 CliOutput.Message(env, "error: " + ex.Message);
-                if (ex.Kind == UpstashErrorKind.Authentication)
+                if (ex is UpstashAuthenticationException)
                     CliOutput.Message(env, $"hint: check --email and --api-key (or {UpstashCredentials.EmailVariable} and {UpstashCredentials.ApiKeyVariable}, in the environment or in .env).");
-                if (ex.Kind == UpstashErrorKind.NotFound)
+                if (ex is UpstashNotFoundException)
                     CliOutput.Message(env, kind != CredentialKind.QStash ? $"hint: no {kind.Name} resource of this account has that {kind.IdOption}."
                         : settings.Id == null
                             ? "hint: without --qstash-id the tool rotates the account's default QStash user (the id-less call of 1.x), which this account may not have. " +
                               "Pass --qstash-id ID to rotate a QStash user by id; 'list-qstash-users' prints the ids."
                             : "hint: no QStash user has that --qstash-id in this account; 'list-qstash-users' prints the ids.");
-                return ExitCodes.For(ex.Kind);
+                return ExitCodes.For(ex);
             }
 
             var exit = output.Write(env, result);

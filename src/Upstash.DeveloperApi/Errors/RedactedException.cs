@@ -3,7 +3,7 @@ using System;
 namespace Upstash.DeveloperApi
 {
     /// <summary>Stands in for an exception whose message may quote secrets: keeps its type name and a safe detail.</summary>
-    public sealed class RedactedException : Exception
+    internal sealed class RedactedException : Exception
     {
         internal RedactedException(Type original, string? detail)
             : base(original.FullName + " (message withheld: it may quote response data)" + (detail == null ? string.Empty : " " + detail))

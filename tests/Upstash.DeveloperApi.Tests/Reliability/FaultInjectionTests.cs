@@ -79,7 +79,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
 
             clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1.8), "the client gives up at its timeout, not when the server answers");
             await Task.Delay(TimeSpan.FromSeconds(2.5)); // WireMock logs a request once it has answered it
-            thrown.Should().BeOfType<UpstashOutcomeUnknownException>().Which.IsTimeout.Should().BeTrue();
+            thrown.Should().BeOfType<UpstashOutcomeUnknownException>().Which.Reason.Should().Be(UpstashOutcomeUnknownReason.Timeout);
             thrown.Message.Should().Contain("may already have been rotated");
             rig.Server.LogEntries.Count().Should().Be(1, "a timeout is never retried: the token may have been rotated");
         }
@@ -104,7 +104,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
 
             var thrown = await rig.Fails();
 
-            thrown.Kind.Should().BeOneOf(UpstashErrorKind.OutcomeUnknown, UpstashErrorKind.UnreadableResponse);
+            thrown.Should().Match<UpstashApiException>(e => e is UpstashOutcomeUnknownException || e is UpstashUnreadableResponseException);
             rig.Server.LogEntries.Count().Should().Be(1, "the request may have been processed, so it is not repeated");
         }
 

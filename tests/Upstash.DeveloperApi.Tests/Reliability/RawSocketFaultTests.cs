@@ -67,7 +67,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
             var call = () => client.ResetQStashTokenAsync();
 
             var thrown = (await call.Should().ThrowAsync<UpstashOutcomeUnknownException>()).Which;
-            thrown.IsTimeout.Should().BeTrue();
+            thrown.Reason.Should().Be(UpstashOutcomeUnknownReason.Timeout);
             server.Connections.Should().Be(1);
             server.Requests.Should().Be(1);
         }
