@@ -11,7 +11,7 @@ namespace Upstash.DeveloperApi
     /// Its properties are generated, one per tag of the API document (UpstashClient.g.cs).
     /// </summary>
     /// <remarks>Thread-safe: share one instance. Dispose it when done if it created its own HttpClient.</remarks>
-    public partial class UpstashClient : IDisposable
+    public sealed partial class UpstashClient : IDisposable
     {
         private readonly UpstashClientContext _context;
         private readonly bool _ownsContext;

@@ -7,11 +7,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Upstash.DeveloperApi.Clients;
 using Upstash.DeveloperApi.Errors;
 using Upstash.DeveloperApi.Http;
 using Upstash.DeveloperApi.Serialization;
 
-namespace Upstash.DeveloperApi.Clients
+namespace Upstash.DeveloperApi
 {
     // The Enumerate…Async form of every list operation: the same request through the same steps as SendAsync,
     // and the body read one item at a time as it arrives, each item handed to the caller before the next is read.

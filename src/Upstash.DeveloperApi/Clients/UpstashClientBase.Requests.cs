@@ -5,8 +5,9 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using Newtonsoft.Json;
+using Upstash.DeveloperApi.Clients;
 
-namespace Upstash.DeveloperApi.Clients
+namespace Upstash.DeveloperApi
 {
     // What the generated operations call to build a request (build/templates/Client.Class.liquid):
     // argument checks, escaping, the JSON body. One place, every operation.

@@ -2,11 +2,12 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Upstash.DeveloperApi.Clients;
 using Upstash.DeveloperApi.Errors;
 using Upstash.DeveloperApi.Http;
 using Upstash.DeveloperApi.Serialization;
 
-namespace Upstash.DeveloperApi.Clients
+namespace Upstash.DeveloperApi
 {
     // The one request pipeline of every generated operation, in the order a call goes through it:
     //   1. the operation's server, joined with the base address       (Servers/OperationUris.cs)
@@ -80,8 +81,8 @@ namespace Upstash.DeveloperApi.Clients
             var uri = Uris(settings, http, operation).Resolve(operation, relativeUrl);
             TransportSecurity.Ensure(uri, operation);
             request.RequestUri = uri;
-            var credentials = Credentials ?? throw new UpstashConfigurationException(
-                $"{operation.Id}: the client has no credentials. Create it with credentials, or set {nameof(Credentials)}; " +
+            var credentials = settings.Credentials ?? throw new UpstashConfigurationException(
+                $"{operation.Id}: the client has no credentials. Create it with credentials; " +
                 $"UpstashCredentials.FromEnvironment() reads {UpstashCredentials.EmailVariable} and {UpstashCredentials.ApiKeyVariable}.");
             request.Headers.Authorization = credentials.AuthorizationHeader;
             return uri;
@@ -101,10 +102,10 @@ namespace Upstash.DeveloperApi.Clients
             throw exception;
         }
 
-        /// <summary>The URI builder for the base address that applies now: this client's, else the options', else the HttpClient's.</summary>
+        /// <summary>The URI builder for the base address that applies now: the options', else the HttpClient's.</summary>
         private OperationUris Uris(ClientSettings settings, HttpClient http, ApiOperation operation)
         {
-            var baseAddress = (_baseAddressSet ? _baseAddress : settings.Options.BaseAddress) ?? OperationUris.FromHttpClient(http.BaseAddress, operation);
+            var baseAddress = settings.Options.BaseAddress ?? OperationUris.FromHttpClient(http.BaseAddress, operation);
             var uris = _uris;
             if (uris == null || !Equals(uris.BaseAddress, baseAddress)) _uris = uris = new OperationUris(baseAddress);
             return uris;

@@ -44,21 +44,23 @@ namespace Upstash.DeveloperApi.Tests.Client
         [Test]
         public async Task The_key_a_request_was_sent_with_is_masked_even_when_the_credentials_changed_meanwhile()
         {
+            // As a reloaded Upstash:ApiKey does through the options monitor: the settings of each call are read anew.
             const string oldKey = "ok";
-            QStashClient? client = null;
+            var current = new Clients.ClientSettings(new UpstashCredentials("old@example.com", oldKey), new UpstashClientOptions { MaxRetries = 0 });
             var handler = new StubHandler(request =>
             {
-                client!.Credentials = new UpstashCredentials("new@example.com", "another-key");
+                current = new Clients.ClientSettings(new UpstashCredentials("new@example.com", "another-key"), new UpstashClientOptions { MaxRetries = 0 });
                 return new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden) { Content = new StringContent("{\"error\":\"key ok is not allowed here\"}") };
             });
-            client = new QStashClient(new HttpClient(handler), new UpstashCredentials("old@example.com", oldKey), new UpstashClientOptions { MaxRetries = 0 });
+            using var http = new HttpClient(handler);
+            using var context = Clients.UpstashClientContext.FromSources(() => http, () => current, null);
+            var client = new QStashClient(context);
 
             var call = () => client.ResetQStashTokenAsync();
 
             var thrown = (await call.Should().ThrowAsync<UpstashAuthorizationException>()).Which;
             thrown.ErrorText.Should().Be("key *** is not allowed here", "the key the request carried is scrubbed, not the client's current one");
             thrown.Message.Should().NotContain(" ok ");
-            client.Dispose();
         }
 
         [Test]

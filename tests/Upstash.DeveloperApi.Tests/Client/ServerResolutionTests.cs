@@ -105,15 +105,5 @@ namespace Upstash.DeveloperApi.Tests.Client
             foreach (var operation in SpecDocument.Operations)
                 ApiOperations.Get(operation.Id).Server.Should().Be(operation.ServerUrl, operation.ToString());
         }
-
-        [Test]
-        public void Setting_BaseAddress_validates_it()
-        {
-            using var client = new QStashClient(new HttpClient(), TestCredentials.Create());
-
-            var set = () => client.BaseAddress = new Uri("ftp://example.net");
-
-            set.Should().Throw<ArgumentException>().WithMessage("*BaseAddress*http*");
-        }
     }
 }

@@ -47,7 +47,9 @@ namespace Upstash.DeveloperApi.Tests.Client
         public async Task A_client_without_credentials_refuses_to_call()
         {
             var handler = new StubHandler(_ => throw new AssertionException("nothing may be sent"));
-            using var client = new QStashClient(new HttpClient(handler), TestCredentials.Create()) { Credentials = null };
+            using var http = new HttpClient(handler);
+            using var context = Clients.UpstashClientContext.FromSources(() => http, () => new Clients.ClientSettings(null, new UpstashClientOptions()), null);
+            var client = new QStashClient(context);
 
             var call = () => client.ResetQStashTokenAsync();
 

@@ -57,9 +57,9 @@ namespace Upstash.DeveloperApi.Tests.Integration
 
             (user.Token == Token).Should().BeTrue();
             (api.LogEntries.Single().RequestMessage.Headers!["Authorization"].Single() == TestCredentials.ExpectedAuthorization("config@example.com", "config-key")).Should().BeTrue();
-            var concrete = host.Services.GetRequiredService<QStashClient>();
-            concrete.Options.Timeout.Should().Be(TimeSpan.FromSeconds(5));
-            concrete.Options.MaxRetries.Should().Be(1);
+            var options = host.Services.GetRequiredService<IOptionsMonitor<UpstashOptions>>().CurrentValue.ToClientOptions();
+            options.Timeout.Should().Be(TimeSpan.FromSeconds(5));
+            options.MaxRetries.Should().Be(1);
             await host.StopAsync();
         }
 
