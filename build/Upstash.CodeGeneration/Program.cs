@@ -13,7 +13,7 @@ using Upstash.DeveloperApi.SpecTools.Overlay;
 namespace Upstash.CodeGeneration
 {
     /// <summary>
-    /// <c>Upstash.CodeGeneration --spec openapi/openapi.yml [--overlay openapi/corrections.overlay.yml] --out obj/Generated [--namespace N]</c>
+    /// <c>Upstash.CodeGeneration --spec openapi/openapi.yml [--overlay openapi/corrections.overlay.yml] --out obj/Generated</c>
     /// writes the generated files; <c>--list-operations</c> instead of <c>--out</c> prints one line per operation
     /// of the effective document (<c>Client.operationId METHOD /path</c>), for build/adopt-revision.sh.
     /// Errors are printed in MSBuild's format, so the build shows them as errors that name the cause.
@@ -22,7 +22,8 @@ namespace Upstash.CodeGeneration
     {
         public static int Main(string[] args)
         {
-            string? spec = null, overlay = null, output = null, ns = "Upstash.DeveloperApi";
+            const string ns = "Upstash.DeveloperApi"; // the library's namespace: hand-written code and nswag.json name it too
+            string? spec = null, overlay = null, output = null;
             var list = false;
             for (var i = 0; i < args.Length; i += 2)
             {
@@ -38,11 +39,10 @@ namespace Upstash.CodeGeneration
                     case "--spec": spec = args[i + 1]; break;
                     case "--overlay": overlay = args[i + 1].Length == 0 ? null : args[i + 1]; break;
                     case "--out": output = args[i + 1]; break;
-                    case "--namespace": ns = args[i + 1]; break;
                     default: return Fail("command line", $"unknown option '{args[i]}'");
                 }
             }
-            if (spec == null || (output == null && !list)) return Fail("command line", "usage: --spec <openapi.yml> [--overlay <overlay.yml>] (--out <folder> [--namespace <ns>] | --list-operations)");
+            if (spec == null || (output == null && !list)) return Fail("command line", "usage: --spec <openapi.yml> [--overlay <overlay.yml>] (--out <folder> | --list-operations)");
 
             try
             {
@@ -86,6 +86,7 @@ namespace Upstash.CodeGeneration
             StringBooleans.Apply(document);
             foreach (var note in SharedEnums.Apply(document)) Console.WriteLine($"{specPath}: note: {note}");
             TypeNames.Apply(document);
+            UnusedSchemas.Apply(document);
             EnumMembers.Apply(document);
             Acknowledgements.Apply(document);
             var operations = OperationTable.Read(document);
