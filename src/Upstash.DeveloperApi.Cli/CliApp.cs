@@ -6,6 +6,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
+using Upstash.DeveloperApi.Secrets;
+
 namespace Upstash.DeveloperApi.Cli
 {
     /// <summary>The command tree of the tool (System.CommandLine).</summary>

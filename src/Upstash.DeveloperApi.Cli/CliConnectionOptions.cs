@@ -2,6 +2,8 @@ using System;
 using System.CommandLine;
 using System.Linq;
 
+using Upstash.DeveloperApi.Errors;
+
 namespace Upstash.DeveloperApi.Cli
 {
     /// <summary>The options of every command that calls the API: credentials, base address and timeout, defined and checked once.</summary>

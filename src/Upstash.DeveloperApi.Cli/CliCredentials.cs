@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
+using Upstash.DeveloperApi.Errors;
+
 namespace Upstash.DeveloperApi.Cli
 {
     /// <summary>

@@ -6,6 +6,8 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Upstash.DeveloperApi.SpecTools;
 
+using Upstash.DeveloperApi.Errors;
+
 namespace Upstash.DeveloperApi.Cli
 {
     /// <summary><c>upstash-devapi drift-check</c>: compare a captured response with the vendored schema.</summary>

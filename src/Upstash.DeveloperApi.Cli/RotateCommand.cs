@@ -5,6 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 
+using Upstash.DeveloperApi.Secrets;
+
 namespace Upstash.DeveloperApi.Cli
 {
     /// <summary>

@@ -10,7 +10,10 @@ using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NSwag;
+using Upstash.DeveloperApi.Http;
 using Upstash.DeveloperApi.SpecTools;
+
+using Upstash.DeveloperApi.Clients;
 
 namespace Upstash.DeveloperApi.Cli
 {

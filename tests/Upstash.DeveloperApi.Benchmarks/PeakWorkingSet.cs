@@ -19,11 +19,11 @@ namespace Upstash.DeveloperApi.Benchmarks
     /// the list over loopback (Kestrel on 127.0.0.1), so the children hold only what their client holds.
     /// Row (0) is a child that starts, builds its clients and makes no call: the part of every peak that is
     /// not the list. Each figure is the median of <see cref="Runs"/> runs.
-    /// Usage: <c>dotnet Upstash.DeveloperApi.Benchmarks.dll peak-memory [items]</c> (Release build).
+    /// Usage: <c>dotnet Upstash.DeveloperApi.Benchmarks.dll peak-memory [items [runs]]</c> (Release build).
     /// </summary>
     public static class PeakWorkingSet
     {
-        private const int Runs = 3;
+        private static int Runs = 3;
         private const string ChildVerb = "peak-memory-child";
         private static readonly string[] Operations = { "listAuditLogs", "listDatabases" };
         private static readonly (string Key, string Label)[] Variants =
@@ -45,6 +45,7 @@ namespace Upstash.DeveloperApi.Benchmarks
         public static async Task<int> RunAsync(string[] args)
         {
             var items = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+            if (args.Length > 2) Runs = int.Parse(args[2], CultureInfo.InvariantCulture); // the dry run of the tests: 1
             var payloads = Operations.ToDictionary(o => o, o => ListPayload.Build(o, items));
             var small = Operations.ToDictionary(o => o, o => ListPayload.Build(o, SmallList));
             var port = FreePort();

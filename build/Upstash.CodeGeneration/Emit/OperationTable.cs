@@ -73,7 +73,7 @@ namespace Upstash.CodeGeneration.Emit
         public static string Write(IReadOnlyList<OperationFacts> operations, string documentServer, string ns)
         {
             var code = new StringBuilder(CSharpText.Header);
-            code.Append("namespace ").Append(ns).Append("\n{\n");
+            code.Append("namespace ").Append(ns).Append(".Clients\n{\n");
             code.Append("    /// <summary>Every operation of the API document, as the hand-written rules need it (generated from the effective document).</summary>\n");
             code.Append("    [System.CodeDom.Compiler.GeneratedCode(\"Upstash.CodeGeneration\", \"1.0\")]\n");
             code.Append("    internal static partial class ApiOperations\n    {\n");

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Upstash.DeveloperApi
+namespace Upstash.DeveloperApi.Clients
 {
     // Hand-written: finding an operation of the generated table (ApiOperations.g.cs) by its operationId.
     internal static partial class ApiOperations

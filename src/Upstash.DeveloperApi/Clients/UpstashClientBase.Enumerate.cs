@@ -12,6 +12,8 @@ using Upstash.DeveloperApi.Errors;
 using Upstash.DeveloperApi.Http;
 using Upstash.DeveloperApi.Serialization;
 
+using Upstash.DeveloperApi.Secrets;
+
 namespace Upstash.DeveloperApi
 {
     // The Enumerate…Async form of every list operation: the same request through the same steps as SendAsync,

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
-namespace Upstash.DeveloperApi
+namespace Upstash.DeveloperApi.DependencyInjection
 {
     /// <summary>
     /// Binds the <c>Upstash</c> section to <see cref="UpstashOptions"/> with one form for every duration,

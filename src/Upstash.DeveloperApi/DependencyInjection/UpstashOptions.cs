@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
 
+using Upstash.DeveloperApi.Secrets;
+
 namespace Upstash.DeveloperApi
 {
     /// <summary>

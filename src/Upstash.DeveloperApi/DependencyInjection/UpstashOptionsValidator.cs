@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Options;
 
-namespace Upstash.DeveloperApi
+using Upstash.DeveloperApi.Errors;
+
+namespace Upstash.DeveloperApi.DependencyInjection
 {
     /// <summary>Checks <see cref="UpstashOptions"/> at start-up; each failure names the setting and never repeats the key.</summary>
     internal sealed class UpstashOptionsValidator : IValidateOptions<UpstashOptions>

@@ -8,6 +8,8 @@ using Microsoft.Extensions.Options;
 using Upstash.DeveloperApi;
 using Upstash.DeveloperApi.Clients;
 
+using Upstash.DeveloperApi.DependencyInjection;
+
 namespace Microsoft.Extensions.DependencyInjection
 {
     /// <summary>Registers the Upstash Developer API clients with dependency injection.</summary>

@@ -1,6 +1,6 @@
 using System;
 
-namespace Upstash.DeveloperApi
+namespace Upstash.DeveloperApi.Errors
 {
     internal static class ArgumentMessages
     {

@@ -2,6 +2,8 @@ using System;
 using Upstash.DeveloperApi.Clients;
 using Upstash.DeveloperApi.Http;
 
+using Upstash.DeveloperApi.Secrets;
+
 namespace Upstash.DeveloperApi.Errors
 {
     /// <summary>The exceptions of calls that got no usable answer: not sent, timed out, connection lost, unreadable success.</summary>

@@ -5,6 +5,8 @@ using Newtonsoft.Json.Linq;
 using Upstash.DeveloperApi.Clients;
 using Upstash.DeveloperApi.Http;
 
+using Upstash.DeveloperApi.Secrets;
+
 namespace Upstash.DeveloperApi.Errors
 {
     /// <summary>

@@ -1,4 +1,4 @@
-namespace Upstash.DeveloperApi
+namespace Upstash.DeveloperApi.Errors
 {
     /// <summary>What went wrong in a call, as logs and traces name it (<c>upstash.error</c>): one per exception type.</summary>
     internal enum UpstashErrorKind

@@ -3,6 +3,8 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
 
+using Upstash.DeveloperApi.Errors;
+
 namespace Upstash.DeveloperApi.Http
 {
     /// <summary>

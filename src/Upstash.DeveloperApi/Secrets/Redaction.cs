@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Upstash.DeveloperApi
+using Upstash.DeveloperApi.Errors;
+
+namespace Upstash.DeveloperApi.Secrets
 {
     /// <summary>How secrets are hidden in every text the library produces.</summary>
     internal static class Redaction

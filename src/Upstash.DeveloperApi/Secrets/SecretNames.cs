@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Upstash.DeveloperApi
+namespace Upstash.DeveloperApi.Secrets
 {
     /// <summary>
     /// The one rule that says which fields hold secrets, by their name: a field is a secret when a word of

@@ -8,6 +8,8 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
 
+using Upstash.DeveloperApi.Secrets;
+
 namespace Upstash.DeveloperApi.Serialization
 {
     /// <summary>

@@ -7,6 +7,8 @@ using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
 using Upstash.DeveloperApi.Http;
 
+using Upstash.DeveloperApi.Secrets;
+
 namespace Upstash.DeveloperApi.Serialization
 {
     /// <summary>A model that records what could not be read from its JSON instead of failing (every generated model is one).</summary>

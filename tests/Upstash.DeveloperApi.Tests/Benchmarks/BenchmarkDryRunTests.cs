@@ -13,7 +13,7 @@ namespace Upstash.DeveloperApi.Tests.Benchmarks
     /// </summary>
     [TestFixture]
     [Category("Benchmarks")]
-    [NonParallelizable]
+    [Parallelizable(ParallelScope.Self)] // a child-process test: it runs beside the others (the benchmarks the solution built), one fixture at a time each
     public sealed class BenchmarkDryRunTests
     {
         [Test]
@@ -22,7 +22,7 @@ namespace Upstash.DeveloperApi.Tests.Benchmarks
             var dll = BenchmarksDll();
 
             var (exit, output) = await DotnetProcess.RunAsync(Path.GetDirectoryName(dll)!,
-                new[] { dll, "--filter", "*", "--job", "Dry", "--inProcess", "--allow-debug", "--artifacts", Path.Combine(Path.GetTempPath(), "upstash-bdn-dry") });
+                new[] { dll, "--filter", "*", "--job", "Dry", "--inProcess", "--allow-debug", "--artifacts", Path.Combine(TestTemp.Root, "bdn-dry") });
 
             exit.Should().Be(0, DotnetProcess.Tail(output));
             output.Should().NotContain("// ERROR").And.NotContain("Benchmarks with issues").And.NotContain("Exception",
@@ -38,13 +38,15 @@ namespace Upstash.DeveloperApi.Tests.Benchmarks
             // the path the document gives its operation (a child that reads fewer items, or none, fails it).
             var dll = BenchmarksDll();
 
-            var (exit, output) = await DotnetProcess.RunAsync(Path.GetDirectoryName(dll)!, new[] { dll, "peak-memory", "10" });
+            var (exit, output) = await DotnetProcess.RunAsync(Path.GetDirectoryName(dll)!, new[] { dll, "peak-memory", "10", "1" });
 
             exit.Should().Be(0, DotnetProcess.Tail(output));
             foreach (var operation in new[] { "listAuditLogs", "listDatabases" })
             {
-                output.Should().Contain($"| {operation} |").And.Contain("(a) generated client |").And.Contain("(b) hand-written HttpClient + Newtonsoft |");
+                output.Should().Contain($"| {operation} |").And.Contain("(a) generated client |").And.Contain("(b) hand-written HttpClient + Newtonsoft |")
+                    .And.Contain("(d) generated Enumerate…Async, item by item |").And.Contain("(e) hand-written HttpClient + Newtonsoft, item by item |");
             }
+            output.Should().Contain("Item by item, the peak for 10 items against the peak for 1,000");
         }
 
         private static string BenchmarksDll()

@@ -106,7 +106,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         {
             using var server = AnsweringTokenReset();
             var rotate = $"dotnet \"$0\" rotate-token --yes --email a@b.c --api-key k-1 --base-url {server.BaseAddress} --format github";
-            var folder = Directory.CreateTempSubdirectory("upstash-cli-").FullName;
+            var folder = TestTemp.CreateFolder("upstash-cli-").FullName;
             var stream = Path.Combine(folder, "stdout.txt");
             var envFile = Path.Combine(folder, "github.env");
             File.WriteAllText(envFile, "EARLIER=1\n");
@@ -138,7 +138,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
         [Test]
         public async Task A_result_redirected_to_a_file_leaves_the_shell_s_place_in_it_after_the_result()
         {
-            var file = Path.Combine(Directory.CreateTempSubdirectory("upstash-cli-").FullName, "out.env");
+            var file = Path.Combine(TestTemp.CreateFolder("upstash-cli-").FullName, "out.env");
             using var process = Start($"{{ dotnet \"$0\" rotate-token --demo --format env; echo done; }} > '{file}'");
 
             var (exit, error) = await Finish(process);

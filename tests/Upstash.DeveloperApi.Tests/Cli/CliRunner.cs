@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Upstash.DeveloperApi.Cli;
+using Upstash.DeveloperApi.Tests.Support;
 
 namespace Upstash.DeveloperApi.Tests.Cli
 {
@@ -12,7 +13,7 @@ namespace Upstash.DeveloperApi.Tests.Cli
     {
         public Dictionary<string, string?> Variables { get; } = new();
 
-        public string WorkingDirectory { get; } = Directory.CreateTempSubdirectory("upstash-cli-").FullName;
+        public string WorkingDirectory { get; } = TestTemp.CreateFolder("upstash-cli-").FullName;
 
         public string Input { get; set; } = string.Empty;
 

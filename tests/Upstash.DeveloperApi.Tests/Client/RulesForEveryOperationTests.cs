@@ -9,7 +9,12 @@ using FluentAssertions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using Upstash.DeveloperApi.Http;
 using Upstash.DeveloperApi.Tests.Support;
+
+using Upstash.DeveloperApi.Clients;
+
+using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi.Tests.Client
 {
@@ -100,6 +105,16 @@ namespace Upstash.DeveloperApi.Tests.Client
             var thrown = (await call.Should().ThrowAsync<UpstashUnreadableResponseException>()).Which;
             thrown.Message.Should().Contain("The password HAS been rotated").And.NotContain(example.Value<string>("password")!);
             thrown.GetRawResponseBody().Should().Be(cut);
+        }
+
+        [Test]
+        public void A_model_s_text_gives_a_list_field_as_its_number_of_items_not_as_a_list()
+        {
+            var database = new Database { DatabaseName = "orders", ReadRegions = new[] { "us-east-1", "us-west-1" }, AllowedIpRanges = new[] { "10.0.0.0/8" } };
+
+            var text = database.ToString();
+
+            text.Should().Contain("ReadRegions = (2 items)").And.Contain("AllowedIpRanges = (1 item)").And.NotContain("[");
         }
 
         [Test]

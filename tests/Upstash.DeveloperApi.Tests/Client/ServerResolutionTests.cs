@@ -6,6 +6,8 @@ using FluentAssertions;
 using NUnit.Framework;
 using Upstash.DeveloperApi.Tests.Support;
 
+using Upstash.DeveloperApi.Clients;
+
 namespace Upstash.DeveloperApi.Tests.Client
 {
     /// <summary>NSwag knows only the document-level server (/v2); the token reset has its own path-level server.</summary>

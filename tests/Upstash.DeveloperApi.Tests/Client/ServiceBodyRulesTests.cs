@@ -13,6 +13,8 @@ using NUnit.Framework;
 using Upstash.DeveloperApi.SpecTools;
 using Upstash.DeveloperApi.Tests.Support;
 
+using Upstash.DeveloperApi.Secrets;
+
 namespace Upstash.DeveloperApi.Tests.Client
 {
     /// <summary>

@@ -79,6 +79,18 @@ namespace Upstash.DeveloperApi.Tests.Contract
         }
 
         [Test]
+        public void Public_types_live_in_the_root_namespace_and_internal_types_in_the_namespace_of_their_folder()
+        {
+            var types = Library.GetTypes().Where(t => !t.IsNested && t.Namespace != null && !t.Name.StartsWith("<", StringComparison.Ordinal)
+                && t.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() == null && !t.Namespace.StartsWith("System", StringComparison.Ordinal)
+                && !t.Namespace.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)).ToList();
+            types.Where(t => t.IsPublic && t.Namespace is not ("Upstash.DeveloperApi" or "Microsoft.Extensions.DependencyInjection"))
+                .Select(t => t.FullName).Should().BeEmpty("the public surface is one namespace (and the DI extension methods where DI looks for them)");
+            types.Where(t => !t.IsPublic && (t.Namespace == "Upstash.DeveloperApi" || !t.Namespace!.StartsWith("Upstash.DeveloperApi.", StringComparison.Ordinal)))
+                .Select(t => t.FullName).Should().BeEmpty("an internal type lives in the namespace of its folder (Upstash.DeveloperApi.Http, .Errors, …)");
+        }
+
+        [Test]
         public void No_two_enum_types_hold_the_same_values_and_a_model_s_value_goes_into_a_request()
         {
             var enums = PublicTypes.Where(t => t.IsValueType && t.GetProperty("KnownValues", BindingFlags.Public | BindingFlags.Static) != null).ToList();

@@ -16,7 +16,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
     /// </summary>
     [TestFixture]
     [Category("Package")]
-    [NonParallelizable]
+    [Parallelizable(ParallelScope.Self)] // a child-process test: it runs beside the others (its own obj/consumer/), one fixture at a time each
     public sealed class PackageConsumerTests
     {
         private static Task<(int Exit, string Output)> Run(string workingDirectory, (string, string)[] environment, params string[] args)
@@ -54,11 +54,12 @@ namespace Upstash.DeveloperApi.Tests.Integration
         [Test]
         public async Task The_packed_package_works_in_a_new_project_with_the_README_snippet()
         {
-            var work = Directory.CreateTempSubdirectory("upstash-consumer-").FullName;
+            var work = TestTemp.CreateFolder("upstash-consumer-").FullName;
             var feed = Path.Combine(work, "feed");
             var version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
 
-            var pack = await Run(RepoPaths.Root, Array.Empty<(string, string)>(), "pack", "src/Upstash.DeveloperApi", "-c", "Release", "-o", feed, $"-p:Version={version}", "-nodeReuse:false");
+            var pack = await Run(RepoPaths.Root, Array.Empty<(string, string)>(), "pack", "src/Upstash.DeveloperApi", "-c", "Release", "-o", feed, $"-p:Version={version}", "-nodeReuse:false",
+                "-p:UpstashBuildFlavor=consumer"); // obj/consumer/: runs beside the tool's Release pack
             pack.Exit.Should().Be(0, pack.Output);
 
             var nupkg = Path.Combine(feed, $"Upstash.DeveloperApi.{version}.nupkg");

@@ -14,6 +14,8 @@ using Upstash.DeveloperApi.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
+using Upstash.DeveloperApi.Secrets;
+
 namespace Upstash.DeveloperApi.Tests.Integration
 {
     /// <summary>

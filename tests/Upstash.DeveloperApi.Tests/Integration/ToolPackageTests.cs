@@ -16,13 +16,13 @@ namespace Upstash.DeveloperApi.Tests.Integration
     /// </summary>
     [TestFixture]
     [Category("Package")]
-    [NonParallelizable]
+    [Parallelizable(ParallelScope.Self)] // a child-process test: it runs beside the others (the only Release build of the CLI), one fixture at a time each
     public sealed class ToolPackageTests
     {
         [Test]
         public async Task The_tool_and_its_1x_name_install_offline_from_the_packed_folder_as_the_README_says()
         {
-            var work = Directory.CreateTempSubdirectory("upstash-tool-").FullName;
+            var work = TestTemp.CreateFolder("upstash-tool-").FullName;
             try
             {
                 await PackInstallAndRun(work);

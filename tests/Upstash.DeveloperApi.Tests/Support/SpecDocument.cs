@@ -62,7 +62,7 @@ namespace Upstash.DeveloperApi.Tests.Support
         /// <summary>The same, written to a temporary file (JSON, which YAML readers read too).</summary>
         public static string MutatedCopy(Action<JObject> mutate)
         {
-            var path = Path.Combine(Path.GetTempPath(), $"openapi-mutated-{Guid.NewGuid():N}.json");
+            var path = TestTemp.NewFile("openapi-mutated.json");
             File.WriteAllText(path, Mutated(mutate).ToString(Formatting.Indented));
             return path;
         }

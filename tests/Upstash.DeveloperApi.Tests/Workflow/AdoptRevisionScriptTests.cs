@@ -18,7 +18,7 @@ namespace Upstash.DeveloperApi.Tests.Workflow
     /// </summary>
     [TestFixture]
     [Category("Workflow")]
-    [NonParallelizable]
+    [Parallelizable(ParallelScope.Self)] // a child-process test: it runs beside the others (a copy of the repository), one fixture at a time each
     public sealed class AdoptRevisionScriptTests
     {
         private static Task<(int Exit, string Output)> Adopt(string repo, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
@@ -30,7 +30,7 @@ namespace Upstash.DeveloperApi.Tests.Workflow
         /// </summary>
         private static async Task<string> CopyOfRepository()
         {
-            var copy = Directory.CreateTempSubdirectory("upstash-adopt-").FullName;
+            var copy = TestTemp.CreateFolder("upstash-adopt-").FullName;
             var root = RepoPaths.Root;
             IEnumerable<string> files;
             if (Directory.Exists(Path.Combine(root, ".git")))
@@ -89,7 +89,7 @@ namespace Upstash.DeveloperApi.Tests.Workflow
             history.Count.Should().BeGreaterThanOrEqualTo(3);
             var (start, first, second) = (history[^3], history[^2], history[^1]);
             var repo = await CopyOfRepository();
-            var documents = Directory.CreateTempSubdirectory("upstash-adopt-docs-").FullName;
+            var documents = TestTemp.CreateFolder("upstash-adopt-docs-").FullName;
             var firstDocument = Path.Combine(documents, "first.yml");
             var secondDocument = Path.Combine(documents, "second.yml");
             File.Copy(first.Spec, firstDocument);

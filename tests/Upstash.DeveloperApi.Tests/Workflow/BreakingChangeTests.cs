@@ -16,7 +16,7 @@ namespace Upstash.DeveloperApi.Tests.Workflow
     /// </summary>
     [TestFixture]
     [Category("Workflow")]
-    [NonParallelizable]
+    [Parallelizable(ParallelScope.Self)] // a child-process test: it runs beside the others (its own obj/breaking/), one fixture at a time each
     public sealed class BreakingChangeTests
     {
         private static Task<(int Exit, string Output)> Pack(string output, params string[] extra)
@@ -38,7 +38,7 @@ namespace Upstash.DeveloperApi.Tests.Workflow
         [Test]
         public async Task A_breaking_spec_update_fails_the_pack_until_the_major_version_is_raised()
         {
-            var output = Directory.CreateTempSubdirectory("upstash-breaking-").FullName;
+            var output = TestTemp.CreateFolder("upstash-breaking-").FullName;
             var baseline = Baseline();
             var version = Version();
 

@@ -28,7 +28,7 @@ namespace Upstash.DeveloperApi.Tests.Workflow
     /// </summary>
     [TestFixture]
     [Category("Workflow")]
-    [NonParallelizable]
+    [Parallelizable(ParallelScope.Self)] // a child-process test: it runs beside the others (its own obj/history/), one fixture at a time each
     public sealed class UpstreamHistoryTests
     {
         /// <summary>One revision of the history: its name (date.sha8), document and overlay.</summary>
@@ -173,7 +173,7 @@ namespace Upstash.DeveloperApi.Tests.Workflow
         private static Assembly LoadCopy(AssemblyLoadContext context, string revision)
         {
             var built = RepoPaths.Of("src", "Upstash.DeveloperApi", "bin", "history", "Debug", "net10.0", "Upstash.DeveloperApi.dll");
-            var copy = Path.Combine(Directory.CreateTempSubdirectory("upstash-" + revision + "-").FullName, "Upstash.DeveloperApi.dll");
+            var copy = Path.Combine(TestTemp.CreateFolder("upstash-" + revision + "-").FullName, "Upstash.DeveloperApi.dll");
             File.Copy(built, copy);
             return context.LoadFromAssemblyPath(copy);
         }

@@ -3,6 +3,10 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 
+using Upstash.DeveloperApi.Errors;
+
+using Upstash.DeveloperApi.Secrets;
+
 namespace Upstash.DeveloperApi
 {
     /// <summary>

@@ -1,7 +1,7 @@
 using System;
 using Upstash.DeveloperApi.Clients;
 
-namespace Upstash.DeveloperApi
+namespace Upstash.DeveloperApi.Http
 {
     /// <summary>
     /// Credentials never travel in clear text: https everywhere, plain http only to a loopback address

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Concurrent;
 using Upstash.DeveloperApi.Clients;
 
-namespace Upstash.DeveloperApi
+using Upstash.DeveloperApi.Errors;
+
+namespace Upstash.DeveloperApi.Http
 {
     /// <summary>
     /// The absolute URI of each call. NSwag knows only the document-level server (<c>https://api.upstash.com/v2</c>);

@@ -7,7 +7,9 @@ using System.Reflection;
 using System.Text;
 using Newtonsoft.Json;
 
-namespace Upstash.DeveloperApi
+using Upstash.DeveloperApi.Secrets;
+
+namespace Upstash.DeveloperApi.Models
 {
     /// <summary>
     /// The <c>ToString()</c> of every generated model (build/templates/Class.liquid): the type name and its
@@ -45,7 +47,7 @@ namespace Upstash.DeveloperApi
                 string s => s,
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 bool b => b ? "true" : "false",
-                ICollection c => $"[{c.Count}]",
+                ICollection c => c.Count == 1 ? "(1 item)" : $"({c.Count} items)",
                 _ when value.GetType().IsValueType => value.ToString() ?? string.Empty, // extensible enums print their wire value
                 _ => value.GetType().Name,
             };

@@ -1,0 +1,20 @@
+using System;
+
+using Upstash.DeveloperApi.Errors;
+
+namespace Upstash.DeveloperApi
+{
+    /// <summary>429: too many requests. <see cref="UpstashApiException.RetryAfter"/> says how long to wait when the service said.</summary>
+    public sealed class UpstashRateLimitException : UpstashApiException
+    {
+        /// <summary>Creates the failure of a call answered 429 (for tests of your own handling).</summary>
+        /// <param name="operation">The operationId.</param>
+        /// <param name="message">The message.</param>
+        /// <param name="retryAfter">The <c>Retry-After</c> the service sent, if any.</param>
+        public UpstashRateLimitException(string operation, string message, TimeSpan? retryAfter = null)
+            : this(operation, message, 429, null, retryAfter, null) { }
+
+        internal UpstashRateLimitException(string operation, string message, int statusCode, string? errorText, TimeSpan? retryAfter, string? rawBody)
+            : base(UpstashErrorKind.RateLimited, operation, message, statusCode, errorText, retryAfter, rawBody, null) { }
+    }
+}
