@@ -15,6 +15,8 @@ using Upstash.DeveloperApi.SpecTools;
 
 using Upstash.DeveloperApi.Clients;
 
+using Upstash.DeveloperApi.Operations;
+
 namespace Upstash.DeveloperApi.Cli
 {
     /// <summary>
@@ -231,7 +233,7 @@ namespace Upstash.DeveloperApi.Cli
 
             private async Task<Fetched> GetAsync(OpenApiOperationDescription operation, string path)
             {
-                var apiOperation = ApiOperations.Find(operation.Operation.OperationId) ?? new Clients.ApiOperation(operation.Operation.OperationId, "GET", operation.Path,
+                var apiOperation = ApiOperations.Find(operation.Operation.OperationId) ?? new Operations.ApiOperation(operation.Operation.OperationId, "GET", operation.Path,
                     OpenApiParts.ServerUrl(_document, _document.Paths[operation.Path], operation.Operation), "-", operation.Operation.Summary ?? operation.Operation.OperationId, new[] { 200 }, operation.Operation.OperationId, null);
                 Uri uri;
                 try

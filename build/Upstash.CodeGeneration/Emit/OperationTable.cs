@@ -73,7 +73,7 @@ namespace Upstash.CodeGeneration.Emit
         public static string Write(IReadOnlyList<OperationFacts> operations, string documentServer, string ns)
         {
             var code = new StringBuilder(CSharpText.Header);
-            code.Append("namespace ").Append(ns).Append(".Clients\n{\n");
+            code.Append("namespace ").Append(ns).Append(".Operations\n{\n");
             code.Append("    /// <summary>Every operation of the API document, as the hand-written rules need it (generated from the effective document).</summary>\n");
             code.Append("    [System.CodeDom.Compiler.GeneratedCode(\"Upstash.CodeGeneration\", \"1.0\")]\n");
             code.Append("    internal static partial class ApiOperations\n    {\n");
@@ -84,7 +84,7 @@ namespace Upstash.CodeGeneration.Emit
             foreach (var op in operations)
             {
                 code.Append("        /// <summary><c>").Append(op.Method).Append(' ').Append(CSharpText.Doc(op.Path)).Append("</c>: ").Append(CSharpText.Doc(op.Summary)).Append(".</summary>\n");
-                code.Append("        public static readonly Upstash.DeveloperApi.Clients.ApiOperation ").Append(op.Id).Append(" = new Upstash.DeveloperApi.Clients.ApiOperation(")
+                code.Append("        public static readonly Upstash.DeveloperApi.Operations.ApiOperation ").Append(op.Id).Append(" = new Upstash.DeveloperApi.Operations.ApiOperation(")
                     .Append(CSharpText.Literal(op.Id)).Append(", ")
                     .Append(CSharpText.Literal(op.Method)).Append(", ")
                     .Append(CSharpText.Literal(op.Path)).Append(", ")
@@ -96,7 +96,7 @@ namespace Upstash.CodeGeneration.Emit
                     .Append(op.EnumerateMethodName == null ? "null" : CSharpText.Literal(op.EnumerateMethodName)).Append(");\n\n");
             }
             code.Append("        /// <summary>All operations, in document order.</summary>\n");
-            code.Append("        public static readonly Upstash.DeveloperApi.Clients.ApiOperation[] All =\n        {\n");
+            code.Append("        public static readonly Upstash.DeveloperApi.Operations.ApiOperation[] All =\n        {\n");
             foreach (var op in operations) code.Append("            ").Append(op.Id).Append(",\n");
             code.Append("        };\n    }\n}\n");
             return code.ToString();

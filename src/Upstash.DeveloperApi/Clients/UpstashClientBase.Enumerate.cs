@@ -14,6 +14,8 @@ using Upstash.DeveloperApi.Serialization;
 
 using Upstash.DeveloperApi.Secrets;
 
+using Upstash.DeveloperApi.Operations;
+
 namespace Upstash.DeveloperApi
 {
     // The Enumerate…Async form of every list operation: the same request through the same steps as SendAsync,

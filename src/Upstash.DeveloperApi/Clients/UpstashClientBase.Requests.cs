@@ -7,6 +7,8 @@ using System.Text;
 using Newtonsoft.Json;
 using Upstash.DeveloperApi.Clients;
 
+using Upstash.DeveloperApi.Operations;
+
 namespace Upstash.DeveloperApi
 {
     // What the generated operations call to build a request (build/templates/Client.Class.liquid):

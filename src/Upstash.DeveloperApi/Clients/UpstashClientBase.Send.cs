@@ -7,6 +7,8 @@ using Upstash.DeveloperApi.Errors;
 using Upstash.DeveloperApi.Http;
 using Upstash.DeveloperApi.Serialization;
 
+using Upstash.DeveloperApi.Operations;
+
 namespace Upstash.DeveloperApi
 {
     // The one request pipeline of every generated operation, in the order a call goes through it:

@@ -39,16 +39,16 @@ namespace Upstash.DeveloperApi.Diagnostics
 
         public UpstashClientLog(ILogger logger) => _logger = logger;
 
-        public void Responded(Clients.ApiOperation operation, int status, TimeSpan elapsed, int retries)
+        public void Responded(Operations.ApiOperation operation, int status, TimeSpan elapsed, int retries)
         {
             if (_logger.IsEnabled(LogLevel.Information))
                 RespondedMessage(_logger, operation.Id, operation.Method.Method, operation.PathTemplate, status, elapsed.TotalMilliseconds, retries, null);
         }
 
-        public void Retrying(Clients.ApiOperation operation, string reason, int attempt) =>
+        public void Retrying(Operations.ApiOperation operation, string reason, int attempt) =>
             RetryingMessage(_logger, operation.Id, operation.Method.Method, operation.PathTemplate, reason, attempt, null);
 
-        public void TransportFailed(Clients.ApiOperation operation, string reason, TimeSpan elapsed, int retries) =>
+        public void TransportFailed(Operations.ApiOperation operation, string reason, TimeSpan elapsed, int retries) =>
             TransportFailedMessage(_logger, operation.Id, operation.Method.Method, operation.PathTemplate, reason, elapsed.TotalMilliseconds, retries, null);
 
         /// <summary>Logs a typed failure. The exception object is not passed to the logger: only its kind and status are.</summary>

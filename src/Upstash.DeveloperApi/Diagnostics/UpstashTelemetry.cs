@@ -4,6 +4,8 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Upstash.DeveloperApi.Clients;
 
+using Upstash.DeveloperApi.Operations;
+
 namespace Upstash.DeveloperApi.Diagnostics
 {
     /// <summary>

@@ -1,20 +1,22 @@
 using System;
 using Upstash.DeveloperApi.Clients;
-using Upstash.DeveloperApi.Http;
 
 using Upstash.DeveloperApi.Secrets;
+
+using Upstash.DeveloperApi.Operations;
 
 namespace Upstash.DeveloperApi.Errors
 {
     /// <summary>The exceptions of calls that got no usable answer: not sent, timed out, connection lost, unreadable success.</summary>
     internal static class CallErrors
     {
-        public static UpstashConnectionException NotSent(ApiOperation operation, ConnectFailure failure, int attempts) =>
+        /// <summary>The request never left: <paramref name="description"/> says why (the name did not resolve, say), <paramref name="advice"/> what to do.</summary>
+        public static UpstashConnectionException NotSent(ApiOperation operation, string description, string advice, Exception? safeInner, int attempts) =>
             new(operation.Id,
-                $"{operation.Id}: {failure.Description}, so the request was not sent (not processed)" +
+                $"{operation.Id}: {description}, so the request was not sent (not processed)" +
                 (attempts > 1 ? $" (tried {attempts} times)" : string.Empty) +
-                $". It is safe to retry. {failure.Advice}",
-                failure.SafeInner);
+                $". It is safe to retry. {advice}",
+                safeInner);
 
         public static UpstashApiException TimedOut(ApiOperation operation, Exception cause) =>
             AfterSending(operation, UpstashOutcomeUnknownReason.Timeout, cause,

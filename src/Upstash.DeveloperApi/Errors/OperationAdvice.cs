@@ -1,5 +1,7 @@
 using Upstash.DeveloperApi.Clients;
 
+using Upstash.DeveloperApi.Operations;
+
 namespace Upstash.DeveloperApi.Errors
 {
     /// <summary>

@@ -5,6 +5,8 @@ using System.Security.Authentication;
 
 using Upstash.DeveloperApi.Errors;
 
+using Upstash.DeveloperApi.Secrets;
+
 namespace Upstash.DeveloperApi.Http
 {
     /// <summary>

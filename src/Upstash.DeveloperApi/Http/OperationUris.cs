@@ -4,6 +4,8 @@ using Upstash.DeveloperApi.Clients;
 
 using Upstash.DeveloperApi.Errors;
 
+using Upstash.DeveloperApi.Operations;
+
 namespace Upstash.DeveloperApi.Http
 {
     /// <summary>

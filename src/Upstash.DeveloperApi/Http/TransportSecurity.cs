@@ -1,6 +1,8 @@
 using System;
 using Upstash.DeveloperApi.Clients;
 
+using Upstash.DeveloperApi.Operations;
+
 namespace Upstash.DeveloperApi.Http
 {
     /// <summary>

@@ -6,6 +6,8 @@ using System.Threading.Tasks;
 using Upstash.DeveloperApi.Clients;
 using Upstash.DeveloperApi.Errors;
 
+using Upstash.DeveloperApi.Operations;
+
 namespace Upstash.DeveloperApi.Http
 {
     /// <summary>
@@ -72,7 +74,7 @@ namespace Upstash.DeveloperApi.Http
                         if (!(notSent.Retryable && attempt < options.MaxRetries && TryClone(request, out retry)))
                         {
                             Log?.TransportFailed(operation, notSent.Reason, started.Elapsed, attempt);
-                            throw CallErrors.NotSent(operation, notSent, attempt + 1);
+                            throw CallErrors.NotSent(operation, notSent.Description, notSent.Advice, notSent.SafeInner, attempt + 1);
                         }
                         (retryReason, retryDelay) = (notSent.Reason, TimeSpan.FromTicks(options.ConnectRetryDelay.Ticks << attempt));
                     }
@@ -170,11 +172,6 @@ namespace Upstash.DeveloperApi.Http
             }
             response.Content = BufferedContent.Empty(contentType);
         }
-
-        /// <summary>Whether repeating a request of this method is harmless by HTTP's definition.</summary>
-        internal static bool IsIdempotent(HttpMethod method) =>
-            method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put ||
-            method == HttpMethod.Delete || method == HttpMethod.Options || method == HttpMethod.Trace;
 
         /// <summary>The wait a 429 or 503 asks for, or null when it names none.</summary>
         internal static TimeSpan? RetryAfter(HttpResponseMessage response)

@@ -14,6 +14,8 @@ using Upstash.DeveloperApi.Http;
 
 using Upstash.DeveloperApi.Secrets;
 
+using Upstash.DeveloperApi.Operations;
+
 namespace Upstash.DeveloperApi.Serialization
 {
     /// <summary>

@@ -16,6 +16,8 @@ using Upstash.DeveloperApi.Clients;
 
 using Upstash.DeveloperApi.Secrets;
 
+using Upstash.DeveloperApi.Operations;
+
 namespace Upstash.DeveloperApi.Tests.Client
 {
     /// <summary>

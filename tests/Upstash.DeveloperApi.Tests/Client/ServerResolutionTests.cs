@@ -8,6 +8,8 @@ using Upstash.DeveloperApi.Tests.Support;
 
 using Upstash.DeveloperApi.Clients;
 
+using Upstash.DeveloperApi.Operations;
+
 namespace Upstash.DeveloperApi.Tests.Client
 {
     /// <summary>NSwag knows only the document-level server (/v2); the token reset has its own path-level server.</summary>

@@ -11,6 +11,8 @@ using NUnit.Framework;
 using Upstash.DeveloperApi.Clients;
 using Upstash.DeveloperApi.Tests.Support;
 
+using Upstash.DeveloperApi.Operations;
+
 namespace Upstash.DeveloperApi.Tests.Contract
 {
     /// <summary>What the generated surface must look like, for every operation of the document: checked by reflection, so a new revision is held to it too.</summary>

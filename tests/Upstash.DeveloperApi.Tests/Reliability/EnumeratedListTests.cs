@@ -15,6 +15,8 @@ using Upstash.DeveloperApi.Tests.Support;
 
 using Upstash.DeveloperApi.Clients;
 
+using Upstash.DeveloperApi.Operations;
+
 namespace Upstash.DeveloperApi.Tests.Reliability
 {
     /// <summary>

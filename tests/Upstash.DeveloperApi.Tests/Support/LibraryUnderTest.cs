@@ -26,26 +26,26 @@ namespace Upstash.DeveloperApi.Tests.Support
 
         /// <summary>The operationIds of the generated operation table.</summary>
         public IReadOnlyList<string> OperationIds =>
-            ((IEnumerable<object>)Type("Clients.ApiOperations").GetField("All")!.GetValue(null)!).Select(o => (string)o.GetType().GetProperty("Id")!.GetValue(o)!).ToList();
+            ((IEnumerable<object>)Type("Operations.ApiOperations").GetField("All")!.GetValue(null)!).Select(o => (string)o.GetType().GetProperty("Id")!.GetValue(o)!).ToList();
 
         /// <summary>The client (tag) an operation belongs to, from the generated operation table.</summary>
         public string ClientNameOf(string operationId)
         {
-            var operation = Type("Clients.ApiOperations").GetMethod("Get")!.Invoke(null, new object[] { operationId })!;
+            var operation = Type("Operations.ApiOperations").GetMethod("Get")!.Invoke(null, new object[] { operationId })!;
             return (string)operation.GetType().GetProperty("Client")!.GetValue(operation)!;
         }
 
         /// <summary>The client method of an operation (<c>ResetQStashTokenAsync</c>), from the generated operation table.</summary>
         public string MethodNameOf(string operationId)
         {
-            var operation = Type("Clients.ApiOperations").GetMethod("Get")!.Invoke(null, new object[] { operationId })!;
+            var operation = Type("Operations.ApiOperations").GetMethod("Get")!.Invoke(null, new object[] { operationId })!;
             return (string)operation.GetType().GetProperty("MethodName")!.GetValue(operation)!;
         }
 
         /// <summary>Whether an operation may be repeated, as the library decides it.</summary>
         public bool IsIdempotent(string operationId)
         {
-            var operation = Type("Clients.ApiOperations").GetMethod("Get")!.Invoke(null, new object[] { operationId })!;
+            var operation = Type("Operations.ApiOperations").GetMethod("Get")!.Invoke(null, new object[] { operationId })!;
             return (bool)operation.GetType().GetProperty("IsIdempotent")!.GetValue(operation)!;
         }
 

@@ -1,6 +1,6 @@
 using System;
 
-namespace Upstash.DeveloperApi.Errors
+namespace Upstash.DeveloperApi.Secrets
 {
     /// <summary>Stands in for an exception whose message may quote secrets: keeps its type name and a safe detail.</summary>
     internal sealed class RedactedException : Exception

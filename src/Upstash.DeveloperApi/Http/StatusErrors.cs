@@ -7,7 +7,11 @@ using Upstash.DeveloperApi.Http;
 
 using Upstash.DeveloperApi.Secrets;
 
-namespace Upstash.DeveloperApi.Errors
+using Upstash.DeveloperApi.Operations;
+
+using Upstash.DeveloperApi.Errors;
+
+namespace Upstash.DeveloperApi.Http
 {
     /// <summary>
     /// Every status that is not a success (a 2xx the document does not list goes to the reader:

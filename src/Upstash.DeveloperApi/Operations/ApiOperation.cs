@@ -3,7 +3,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Text.RegularExpressions;
 
-namespace Upstash.DeveloperApi.Clients
+namespace Upstash.DeveloperApi.Operations
 {
     /// <summary>
     /// One operation of the API document, as the hand-written rules see it. The facts come from the
@@ -39,7 +39,8 @@ namespace Upstash.DeveloperApi.Clients
             Client = client;
             Summary = summary;
             _successStatuses = successStatuses;
-            IsIdempotent = Http.UpstashHttpPipeline.IsIdempotent(Method);
+            IsIdempotent = Method == HttpMethod.Get || Method == HttpMethod.Head || Method == HttpMethod.Put ||
+                Method == HttpMethod.Delete || Method == HttpMethod.Options || Method == HttpMethod.Trace;
             IssuesCredentials = !IsIdempotent && (CredentialReset.IsMatch(Split(id)) || CredentialReset.IsMatch(summary));
             CredentialSubject = IssuesCredentials ? SubjectOf(summary) : null;
             CredentialWords = CredentialSubject == null
