@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-
 using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi.Cli

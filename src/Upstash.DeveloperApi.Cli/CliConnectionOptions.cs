@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using System.Linq;
-
 using Upstash.DeveloperApi.Errors;
 
 namespace Upstash.DeveloperApi.Cli

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-
 using Upstash.DeveloperApi.Errors;
 
 namespace Upstash.DeveloperApi.Cli

@@ -4,9 +4,8 @@ using System.IO;
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Upstash.DeveloperApi.SpecTools;
-
 using Upstash.DeveloperApi.Errors;
+using Upstash.DeveloperApi.SpecTools;
 
 namespace Upstash.DeveloperApi.Cli
 {

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
-
 using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi.Cli

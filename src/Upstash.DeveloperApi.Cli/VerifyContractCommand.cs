@@ -7,15 +7,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using NSwag;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using NSwag;
-using Upstash.DeveloperApi.Http;
-using Upstash.DeveloperApi.SpecTools;
-
 using Upstash.DeveloperApi.Clients;
-
+using Upstash.DeveloperApi.Http;
 using Upstash.DeveloperApi.Operations;
+using Upstash.DeveloperApi.SpecTools;
 
 namespace Upstash.DeveloperApi.Cli
 {

@@ -2,9 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
-
 using Upstash.DeveloperApi.Errors;
-
 using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi

@@ -10,11 +10,9 @@ using Newtonsoft.Json.Linq;
 using Upstash.DeveloperApi.Clients;
 using Upstash.DeveloperApi.Errors;
 using Upstash.DeveloperApi.Http;
-using Upstash.DeveloperApi.Serialization;
-
-using Upstash.DeveloperApi.Secrets;
-
 using Upstash.DeveloperApi.Operations;
+using Upstash.DeveloperApi.Secrets;
+using Upstash.DeveloperApi.Serialization;
 
 namespace Upstash.DeveloperApi
 {
@@ -40,9 +38,11 @@ namespace Upstash.DeveloperApi
             {
                 try
                 {
-                    response = await _context.Transport.SendAsync(http, request, operation, settings.Options, streamBody: true, cancellationToken).ConfigureAwait(false);
+                    var message = new UpstashMessage(operation, request, http, settings.Options, streamBody: true, cancellationToken);
+                    await _context.Pipeline.SendAsync(message).ConfigureAwait(false);
+                    response = message.Response!;
                     status = (int)response.StatusCode;
-                    EnsureSuccess(operation, response);
+                    EnsureSuccess(message);
                     reader = await OpenArrayAsync(operation, response, cancellationToken).ConfigureAwait(false);
                     if (!operation.IsSuccess(status.Value))
                         items.AddReadIssue($"the status was {status}, which the API document does not list for this operation; the body read as the documented result.");

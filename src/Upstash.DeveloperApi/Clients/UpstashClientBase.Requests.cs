@@ -6,7 +6,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using Newtonsoft.Json;
 using Upstash.DeveloperApi.Clients;
-
 using Upstash.DeveloperApi.Operations;
 
 namespace Upstash.DeveloperApi

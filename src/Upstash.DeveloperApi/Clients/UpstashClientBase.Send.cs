@@ -5,19 +5,19 @@ using System.Threading.Tasks;
 using Upstash.DeveloperApi.Clients;
 using Upstash.DeveloperApi.Errors;
 using Upstash.DeveloperApi.Http;
-using Upstash.DeveloperApi.Serialization;
-
 using Upstash.DeveloperApi.Operations;
+using Upstash.DeveloperApi.Serialization;
 
 namespace Upstash.DeveloperApi
 {
-    // The one request pipeline of every generated operation, in the order a call goes through it:
-    //   1. the operation's server, joined with the base address       (Servers/OperationUris.cs)
-    //   2. credentials only over https, or http to loopback            (Security/TransportSecurity.cs)
-    //   3. HTTP Basic auth                                             (Authentication/UpstashCredentials.cs)
-    //   4. send: timeout, retries only when not processed, the body streamed or buffered (Http/UpstashHttpPipeline.cs)
-    //   5. every status the document does not list as a success -> a typed exception (Errors/StatusErrors.cs)
-    //   6. the tolerant reader, by the shape of the result             (Serialization/ResponseReader.cs)
+    // Every generated operation's call, in the order it goes:
+    //   1. the operation's URI, from its server and the base address         (Http/OperationUris.cs)
+    //   2. credentials only over https, or http to loopback                  (Http/TransportSecurity.cs)
+    //   3. HTTP Basic auth                                                   (UpstashCredentials.cs)
+    //   4. the span and the duration metric of the call                      (Diagnostics/UpstashTelemetry.cs)
+    //   5. the transport's stages, composed once                             (Http/UpstashPipeline.cs)
+    //   6. every status the document does not list as a success -> a typed exception (Http/StatusErrors.cs)
+    //   7. the tolerant reader, by the shape of the result                   (Serialization/ResponseReader.cs)
     public abstract partial class UpstashClientBase
     {
         private OperationUris? _uris;
@@ -34,9 +34,11 @@ namespace Upstash.DeveloperApi
             int? status = null;
             try
             {
-                using var response = await _context.Transport.SendAsync(http, request, operation, settings.Options, stream, cancellationToken).ConfigureAwait(false);
+                var message = new UpstashMessage(operation, request, http, settings.Options, stream, cancellationToken);
+                await _context.Pipeline.SendAsync(message).ConfigureAwait(false);
+                using var response = message.Response!;
                 status = (int)response.StatusCode;
-                EnsureSuccess(operation, response);
+                EnsureSuccess(message);
                 var result = ResponseReader.Read<T>(operation, response, _context.Log, cancellationToken);
                 Diagnostics.UpstashTelemetry.Stop(activity, operation, started, status, null);
                 return result;
@@ -59,8 +61,10 @@ namespace Upstash.DeveloperApi
             var activity = Diagnostics.UpstashTelemetry.Start(operation, uri);
             try
             {
-                using var response = await _context.Transport.SendAsync(http, request, operation, settings.Options, streamBody: false, cancellationToken).ConfigureAwait(false);
-                EnsureSuccess(operation, response);
+                var message = new UpstashMessage(operation, request, http, settings.Options, streamBody: false, cancellationToken);
+                await _context.Pipeline.SendAsync(message).ConfigureAwait(false);
+                using var response = message.Response!;
+                EnsureSuccess(message);
                 var status = (int)response.StatusCode;
                 var result = UpstashResponse.From(response, operation.IsSuccess(status)
                     ? null
@@ -95,11 +99,12 @@ namespace Upstash.DeveloperApi
         /// caller). A 2xx the document does not list goes on to the reader, which keeps the result when the
         /// body reads as the documented one and says so in its ReadIssues.
         /// </summary>
-        private void EnsureSuccess(ApiOperation operation, HttpResponseMessage response)
+        private void EnsureSuccess(UpstashMessage message)
         {
+            var (operation, response) = (message.Operation, message.Response!);
             var status = (int)response.StatusCode;
             if (operation.IsSuccess(status) || (status >= 200 && status < 300)) return;
-            var exception = StatusErrors.Create(operation, response);
+            var exception = StatusErrors.Create(operation, response, message.Retries);
             _context.Log?.CallFailed(exception);
             throw exception;
         }

@@ -26,11 +26,11 @@ namespace Upstash.DeveloperApi.Clients
             _ownsHttpClient = ownsHttpClient;
             _settings = settings;
             Log = logger == null ? null : new Diagnostics.UpstashClientLog(logger);
-            Transport = new UpstashHttpPipeline(Log);
+            Pipeline = UpstashPipeline.Create(Log);
         }
 
-        /// <summary>The transport: timeout, retries, bounded reading, transport failures as typed exceptions.</summary>
-        public UpstashHttpPipeline Transport { get; }
+        /// <summary>The transport of every call: its stages, composed once (Http/UpstashPipeline.cs).</summary>
+        public UpstashPipeline Pipeline { get; }
 
         /// <summary>The log, or null.</summary>
         public Diagnostics.UpstashClientLog? Log { get; }

@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-
 using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi

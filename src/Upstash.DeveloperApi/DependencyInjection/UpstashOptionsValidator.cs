@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Options;
-
 using Upstash.DeveloperApi.Errors;
 
 namespace Upstash.DeveloperApi.DependencyInjection

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Upstash.DeveloperApi;
 using Upstash.DeveloperApi.Clients;
-
 using Upstash.DeveloperApi.DependencyInjection;
 
 namespace Microsoft.Extensions.DependencyInjection

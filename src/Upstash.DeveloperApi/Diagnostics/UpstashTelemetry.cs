@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Upstash.DeveloperApi.Clients;
-
 using Upstash.DeveloperApi.Operations;
 
 namespace Upstash.DeveloperApi.Diagnostics

@@ -1,9 +1,6 @@
 using System;
-using Upstash.DeveloperApi.Clients;
-
-using Upstash.DeveloperApi.Secrets;
-
 using Upstash.DeveloperApi.Operations;
+using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi.Errors
 {

@@ -1,5 +1,3 @@
-using Upstash.DeveloperApi.Clients;
-
 using Upstash.DeveloperApi.Operations;
 
 namespace Upstash.DeveloperApi.Errors

@@ -1,5 +1,4 @@
 using System;
-
 using Upstash.DeveloperApi.Errors;
 
 namespace Upstash.DeveloperApi

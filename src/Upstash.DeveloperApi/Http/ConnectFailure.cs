@@ -2,9 +2,7 @@ using System;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
-
 using Upstash.DeveloperApi.Errors;
-
 using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi.Http

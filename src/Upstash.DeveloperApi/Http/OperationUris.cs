@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Concurrent;
-using Upstash.DeveloperApi.Clients;
-
 using Upstash.DeveloperApi.Errors;
-
 using Upstash.DeveloperApi.Operations;
 
 namespace Upstash.DeveloperApi.Http

@@ -2,14 +2,9 @@ using System;
 using System.Net.Http;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Upstash.DeveloperApi.Clients;
-using Upstash.DeveloperApi.Http;
-
-using Upstash.DeveloperApi.Secrets;
-
-using Upstash.DeveloperApi.Operations;
-
 using Upstash.DeveloperApi.Errors;
+using Upstash.DeveloperApi.Operations;
+using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi.Http
 {
@@ -24,12 +19,13 @@ namespace Upstash.DeveloperApi.Http
     {
         private static readonly string[] ErrorTextFields = { "error", "message", "error_description", "detail", "reason" };
 
-        public static UpstashApiException Create(ApiOperation operation, HttpResponseMessage response)
+        /// <summary>The exception of an error response; <paramref name="retries"/> says how often the pipeline repeated the request first.</summary>
+        public static UpstashApiException Create(ApiOperation operation, HttpResponseMessage response, int retries)
         {
             var status = (int)response.StatusCode;
             var rawBody = (response.Content as BufferedContent)?.Text();
             var errorText = Redaction.SanitizeServerText(ExtractErrorText(rawBody), response.RequestMessage?.Headers.Authorization);
-            return Create(operation, status, errorText, UpstashHttpPipeline.RetryAfter(response), rawBody, UpstashHttpPipeline.RetriesOf(response));
+            return Create(operation, status, errorText, RetryAfterHeader.Of(response), rawBody, retries);
         }
 
         internal static UpstashApiException Create(ApiOperation operation, int status, string? errorText, TimeSpan? retryAfter, string? rawBody, int retries = 0)

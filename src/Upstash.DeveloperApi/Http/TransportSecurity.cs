@@ -1,6 +1,4 @@
 using System;
-using Upstash.DeveloperApi.Clients;
-
 using Upstash.DeveloperApi.Operations;
 
 namespace Upstash.DeveloperApi.Http

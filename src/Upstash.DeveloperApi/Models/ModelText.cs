@@ -6,7 +6,6 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using Newtonsoft.Json;
-
 using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi.Models

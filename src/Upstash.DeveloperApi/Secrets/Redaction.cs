@@ -2,7 +2,6 @@ using System;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
-
 using Upstash.DeveloperApi.Errors;
 
 namespace Upstash.DeveloperApi.Secrets

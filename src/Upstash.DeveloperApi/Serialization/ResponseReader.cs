@@ -8,13 +8,10 @@ using System.Text;
 using System.Threading;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Upstash.DeveloperApi.Clients;
 using Upstash.DeveloperApi.Errors;
 using Upstash.DeveloperApi.Http;
-
-using Upstash.DeveloperApi.Secrets;
-
 using Upstash.DeveloperApi.Operations;
+using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi.Serialization
 {

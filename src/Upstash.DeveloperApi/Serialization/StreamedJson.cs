@@ -7,7 +7,6 @@ using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
-
 using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi.Serialization

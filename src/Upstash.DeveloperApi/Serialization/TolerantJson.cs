@@ -6,7 +6,6 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
 using Upstash.DeveloperApi.Http;
-
 using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi.Serialization

@@ -1,22 +1,19 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
 using FluentAssertions;
+using NUnit.Framework;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using NUnit.Framework;
-using Upstash.DeveloperApi.Http;
-using Upstash.DeveloperApi.Tests.Support;
-
 using Upstash.DeveloperApi.Clients;
-
-using Upstash.DeveloperApi.Secrets;
-
+using Upstash.DeveloperApi.Http;
 using Upstash.DeveloperApi.Operations;
+using Upstash.DeveloperApi.Secrets;
+using Upstash.DeveloperApi.Tests.Support;
 
 namespace Upstash.DeveloperApi.Tests.Client
 {

@@ -4,11 +4,9 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using FluentAssertions;
 using NUnit.Framework;
-using Upstash.DeveloperApi.Tests.Support;
-
 using Upstash.DeveloperApi.Clients;
-
 using Upstash.DeveloperApi.Operations;
+using Upstash.DeveloperApi.Tests.Support;
 
 namespace Upstash.DeveloperApi.Tests.Client
 {

@@ -7,13 +7,12 @@ using System.Reflection;
 using System.Text;
 using System.Threading.Tasks;
 using FluentAssertions;
+using NUnit.Framework;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using NUnit.Framework;
+using Upstash.DeveloperApi.Secrets;
 using Upstash.DeveloperApi.SpecTools;
 using Upstash.DeveloperApi.Tests.Support;
-
-using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi.Tests.Client
 {

@@ -9,9 +9,8 @@ using System.Threading.Tasks;
 using FluentAssertions;
 using NUnit.Framework;
 using Upstash.DeveloperApi.Clients;
-using Upstash.DeveloperApi.Tests.Support;
-
 using Upstash.DeveloperApi.Operations;
+using Upstash.DeveloperApi.Tests.Support;
 
 namespace Upstash.DeveloperApi.Tests.Contract
 {

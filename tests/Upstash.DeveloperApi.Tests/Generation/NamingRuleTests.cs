@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using FluentAssertions;
-using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using Newtonsoft.Json.Linq;
 using Upstash.CodeGeneration.Naming;
 using Upstash.CodeGeneration.Shapes;
 

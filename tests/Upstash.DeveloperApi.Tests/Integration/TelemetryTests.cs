@@ -7,14 +7,13 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using FluentAssertions;
-using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using Newtonsoft.Json.Linq;
+using Upstash.DeveloperApi.Secrets;
 using Upstash.DeveloperApi.SpecTools;
 using Upstash.DeveloperApi.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-
-using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi.Tests.Integration
 {

@@ -7,15 +7,13 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
+using NUnit.Framework;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using NUnit.Framework;
+using Upstash.DeveloperApi.Clients;
+using Upstash.DeveloperApi.Operations;
 using Upstash.DeveloperApi.SpecTools;
 using Upstash.DeveloperApi.Tests.Support;
-
-using Upstash.DeveloperApi.Clients;
-
-using Upstash.DeveloperApi.Operations;
 
 namespace Upstash.DeveloperApi.Tests.Reliability
 {

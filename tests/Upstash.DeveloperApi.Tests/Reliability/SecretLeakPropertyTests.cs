@@ -7,9 +7,9 @@ using System.Text;
 using System.Threading;
 using FsCheck;
 using FsCheck.Fluent;
+using NUnit.Framework;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using NUnit.Framework;
 using Upstash.DeveloperApi.Tests.Support;
 
 namespace Upstash.DeveloperApi.Tests.Reliability

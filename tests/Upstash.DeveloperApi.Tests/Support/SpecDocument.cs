@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using NSwag;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using NSwag;
 using Upstash.DeveloperApi.SpecTools;
 
 namespace Upstash.DeveloperApi.Tests.Support

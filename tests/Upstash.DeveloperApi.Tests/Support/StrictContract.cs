@@ -4,11 +4,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
+using NJsonSchema;
+using NJsonSchema.Validation;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
-using NJsonSchema;
-using NJsonSchema.Validation;
 using Upstash.DeveloperApi.SpecTools;
 
 namespace Upstash.DeveloperApi.Tests.Support
