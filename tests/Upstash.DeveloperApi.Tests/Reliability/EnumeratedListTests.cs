@@ -27,7 +27,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
     [Parallelizable(ParallelScope.All)]
     public sealed class EnumeratedListTests
     {
-        private static readonly JObject AuditLog = (JObject)ExampleAssembler.SuccessResponse(SpecDocument.Operations.Single(o => o.Id == "listAuditLogs").Operation, out _)![0]!;
+        private static readonly JObject AuditLog = Examples.AuditLogItem;
 
         private static readonly string Item = AuditLog.ToString(Formatting.None);
 
@@ -36,19 +36,6 @@ namespace Upstash.DeveloperApi.Tests.Reliability
 
         private static UpstashClient Client(RawTcpServer server, TimeSpan? timeout = null) =>
             new(new HttpClient(), TestCredentials.Create(), new UpstashClientOptions { BaseAddress = server.BaseAddress, Timeout = timeout ?? UpstashClientOptions.DefaultTimeout, MaxRetries = 0 });
-
-        /// <summary>Answers with a chunked 200 whose body <paramref name="writeBody"/> writes.</summary>
-        private static RawTcpServer Chunked(Func<RawConnection, Func<string, Task>, Task> writeBody) => new(async connection =>
-        {
-            await connection.ReadRequestAsync();
-            await connection.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
-            Task Chunk(string text)
-            {
-                var bytes = Encoding.UTF8.GetBytes(text);
-                return connection.WriteAsync(Encoding.ASCII.GetBytes($"{bytes.Length:x}\r\n").Concat(bytes).Concat(Encoding.ASCII.GetBytes("\r\n")).ToArray());
-            }
-            await writeBody(connection, Chunk);
-        });
 
         private static async Task<List<T>> Collect<T>(IAsyncEnumerable<T> items, Action<T>? each = null)
         {
@@ -102,7 +89,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         {
             var firstArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var sentAfter = 0;
-            using var server = Chunked(async (connection, chunk) =>
+            using var server = RawTcpServer.Chunked(async (connection, chunk) =>
             {
                 await chunk("[" + Item);
                 await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(20), connection.Stopping); // the rest waits for the caller
@@ -128,7 +115,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         [Test]
         public async Task A_connection_reset_mid_body_comes_after_the_items_that_arrived_as_an_unreadable_response()
         {
-            using var server = Chunked(async (connection, chunk) =>
+            using var server = RawTcpServer.Chunked(async (connection, chunk) =>
             {
                 await chunk("[" + Item + "," + Item + ",{\"action_str");
                 await Task.Delay(100);
@@ -148,7 +135,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         [Test]
         public async Task A_list_that_stalls_ends_at_the_timeout_after_the_items_that_arrived()
         {
-            using var server = Chunked(async (connection, chunk) =>
+            using var server = RawTcpServer.Chunked(async (connection, chunk) =>
             {
                 await chunk("[" + Item + "," + Item);
                 await connection.HoldAsync();
@@ -165,7 +152,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         [Test]
         public async Task Cancelling_the_enumeration_cancels()
         {
-            using var server = Chunked(async (connection, chunk) =>
+            using var server = RawTcpServer.Chunked(async (connection, chunk) =>
             {
                 await chunk("[" + Item);
                 await connection.HoldAsync();
@@ -187,7 +174,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         [TestCase(true, TestName = "An enumeration whose JSON breaks off inside an item keeps the items before it and says so")]
         public async Task JSON_that_breaks_off_ends_the_enumeration_with_a_note(bool insideAnItem)
         {
-            using var server = Chunked(async (connection, chunk) =>
+            using var server = RawTcpServer.Chunked(async (connection, chunk) =>
             {
                 await chunk("[" + Item + "," + Item + (insideAnItem ? ",{\"action_string\":[1," : ""));
                 await connection.WriteAsync("0\r\n\r\n");

@@ -25,20 +25,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
     [Parallelizable(ParallelScope.All)]
     public sealed class StreamedResultTests
     {
-        private static readonly JObject AuditLog = (JObject)ExampleAssembler.SuccessResponse(SpecDocument.Operations.Single(o => o.Id == "listAuditLogs").Operation, out _)![0]!;
-
-        /// <summary>Answers with a chunked 200 whose body is written by <paramref name="writeBody"/>.</summary>
-        private static RawTcpServer ChunkedList(Func<RawConnection, Func<string, Task>, Task> writeBody) => new(async connection =>
-        {
-            await connection.ReadRequestAsync();
-            await connection.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
-            Task Chunk(string text)
-            {
-                var bytes = Encoding.UTF8.GetBytes(text);
-                return connection.WriteAsync(Encoding.ASCII.GetBytes($"{bytes.Length:x}\r\n").Concat(bytes).Concat(Encoding.ASCII.GetBytes("\r\n")).ToArray());
-            }
-            await writeBody(connection, Chunk);
-        });
+        private static readonly JObject AuditLog = Examples.AuditLogItem;
 
         private static UpstashClient Client(RawTcpServer server, TimeSpan? timeout = null) =>
             new(new HttpClient(), TestCredentials.Create(), new UpstashClientOptions { BaseAddress = server.BaseAddress, Timeout = timeout ?? UpstashClientOptions.DefaultTimeout, MaxRetries = 0 });
@@ -49,7 +36,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
             const int count = 100_000;
             var item = AuditLog.ToString(Formatting.None);
             long sent = 0;
-            using var server = ChunkedList(async (connection, chunk) =>
+            using var server = RawTcpServer.Chunked(async (connection, chunk) =>
             {
                 var batch = new StringBuilder();
                 for (var i = 0; i < count; i++)
@@ -81,7 +68,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         public async Task A_list_that_keeps_arriving_is_read_whole_even_past_the_timeout()
         {
             var item = AuditLog.ToString(Formatting.None);
-            using var server = ChunkedList(async (connection, chunk) =>
+            using var server = RawTcpServer.Chunked(async (connection, chunk) =>
             {
                 await chunk("[" + item);
                 for (var i = 0; i < 8; i++)
@@ -106,7 +93,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         public async Task A_list_that_stalls_ends_at_the_timeout_as_an_unreadable_response()
         {
             var item = AuditLog.ToString(Formatting.None);
-            using var server = ChunkedList(async (connection, chunk) =>
+            using var server = RawTcpServer.Chunked(async (connection, chunk) =>
             {
                 await chunk("[" + item + "," + item);
                 await connection.HoldAsync();
@@ -126,7 +113,7 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         public async Task Cancelling_while_a_list_arrives_cancels()
         {
             var item = AuditLog.ToString(Formatting.None);
-            using var server = ChunkedList(async (connection, chunk) =>
+            using var server = RawTcpServer.Chunked(async (connection, chunk) =>
             {
                 await chunk("[" + item);
                 await connection.HoldAsync();

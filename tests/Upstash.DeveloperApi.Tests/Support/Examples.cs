@@ -16,5 +16,9 @@ namespace Upstash.DeveloperApi.Tests.Support
         public static string Token => ResetQStashToken.Value<string>("token")!;
 
         public static string Password => ResetQStashToken.Value<string>("password")!;
+
+        /// <summary>The first item of the document's listAuditLogs example (a copy).</summary>
+        public static JObject AuditLogItem =>
+            (JObject)Upstash.DeveloperApi.SpecTools.ExampleAssembler.SuccessResponse(SpecDocument.Operations.Single(o => o.Id == "listAuditLogs").Operation, out _)![0]!;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Net;
@@ -40,6 +41,19 @@ namespace Upstash.DeveloperApi.Tests.Support
             await connection.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n");
             await connection.WriteAsync(bytes);
             connection.Close();
+        });
+
+        /// <summary>A server that answers with a chunked 200 of JSON whose chunks <paramref name="writeBody"/> writes (given the connection and a way to send one chunk).</summary>
+        public static RawTcpServer Chunked(Func<RawConnection, Func<string, Task>, Task> writeBody) => new(async connection =>
+        {
+            await connection.ReadRequestAsync();
+            await connection.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            Task Chunk(string text)
+            {
+                var bytes = Encoding.UTF8.GetBytes(text);
+                return connection.WriteAsync(Encoding.ASCII.GetBytes($"{bytes.Length:x}\r\n").Concat(bytes).Concat(Encoding.ASCII.GetBytes("\r\n")).ToArray());
+            }
+            await writeBody(connection, Chunk);
         });
 
         public int Port { get; }
