@@ -1,7 +1,12 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Upstash.DeveloperApi.Clients;
+using Upstash.DeveloperApi.Operations;
 
 namespace Upstash.DeveloperApi
 {
@@ -15,6 +20,7 @@ namespace Upstash.DeveloperApi
     {
         private readonly UpstashClientContext _context;
         private readonly bool _ownsContext;
+        private readonly RawClient _raw;
 
         /// <summary>Creates the clients over an <see cref="HttpClient"/> you own (for example one from IHttpClientFactory); it stays open when this is disposed.</summary>
         /// <param name="httpClient">The HTTP client to send through.</param>
@@ -45,8 +51,32 @@ namespace Upstash.DeveloperApi
         {
             _context = context;
             _ownsContext = ownsContext;
+            _raw = new RawClient(context);
             CreateClients(context);
         }
+
+        /// <summary>
+        /// Sends the GET operation <paramref name="operationId"/> (<c>getDatabase</c>) through the same steps as its typed
+        /// method (server, base address, transport security, credentials, User-Agent, timeout, retries) and returns the
+        /// answer unread, whatever its status: for checks that hold the service's answers to the API document
+        /// (<c>upstash-devapi verify-contract</c>). Only GET operations: nothing sent this way changes the account.
+        /// </summary>
+        /// <param name="operationId">The operationId of a GET operation of the API document the client was generated from.</param>
+        /// <param name="pathParameters">A value for each parameter of the operation's path, by name (<c>id</c>); null for none.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The status, media type and body (buffered within <see cref="UpstashClientOptions.MaxResponseBytes"/>).</returns>
+        /// <exception cref="ArgumentException">The document has no such operation, it is not a GET, or a path parameter is missing or empty.</exception>
+        /// <exception cref="UpstashApiException">No answer: not sent, timed out, the connection lost, or a body larger than the limit.</exception>
+        public Task<UpstashRawResponse> SendGetAsync(string operationId, IReadOnlyDictionary<string, string>? pathParameters = null, CancellationToken cancellationToken = default)
+        {
+            var operation = ApiOperations.Find(operationId ?? throw new ArgumentNullException(nameof(operationId)))
+                ?? throw new ArgumentException($"The API document this client was generated from has no operation '{Printable(operationId)}'.", nameof(operationId));
+            if (operation.Method != HttpMethod.Get)
+                throw new ArgumentException($"'{operation.Id}' is a {operation.Method} operation; only GET operations can be sent unread.", nameof(operationId));
+            return _raw.SendGetAsync(operation, pathParameters ?? new Dictionary<string, string>(), cancellationToken);
+        }
+
+        private static string Printable(string text) => text.Length > 60 || text.Any(char.IsControl) ? "(an id that is not printable)" : text;
 
         /// <summary>Releases the <see cref="HttpClient"/> if this created it.</summary>
         public void Dispose()

@@ -26,6 +26,7 @@ namespace Upstash.DeveloperApi
 
         private async IAsyncEnumerable<T> EnumerateCore<T>(ApiOperation operation, Func<HttpRequestMessage> createRequest, string relativeUrl, UpstashItems<T> items, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
+            items.StartEnumeration();
             using var request = createRequest();
             var uri = Prepare(operation, request, relativeUrl, out var http, out var settings);
             var started = Diagnostics.ValueStopwatch.StartNew();
@@ -124,7 +125,11 @@ namespace Upstash.DeveloperApi
                     items.AddReadIssue(StreamedJson.BreaksOffBeforeTheEnd(kept));
                     return (null, default);
                 }
-                if (reader.TokenType == JsonToken.EndArray) return (null, default);
+                if (reader.TokenType == JsonToken.EndArray)
+                {
+                    if (await StreamedJson.HasTextAfterAsync(reader, cancellationToken).ConfigureAwait(false)) items.AddReadIssue(StreamedJson.TextAfterTheList);
+                    return (null, default);
+                }
                 var token = await JToken.ReadFromAsync(reader, cancellationToken).ConfigureAwait(false);
                 using var itemReader = token.CreateReader();
                 itemReader.Read();

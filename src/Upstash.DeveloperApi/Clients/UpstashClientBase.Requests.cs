@@ -75,9 +75,20 @@ namespace Upstash.DeveloperApi
         }
 
         /// <summary>The body as JSON (UTF-8), written with the same settings the responses are read with.</summary>
+        /// <exception cref="ArgumentException">A required field of the body is null, or an enum field holds no value; the message names the field, never a value.</exception>
         private protected static HttpContent JsonBody(object body, string mediaType)
         {
-            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(body, Serialization.TolerantJson.Settings)));
+            string json;
+            try
+            {
+                json = JsonConvert.SerializeObject(body, Serialization.TolerantJson.Settings);
+            }
+            catch (JsonSerializationException ex)
+            {
+                // "Cannot write a null value for property 'database_name'. Property requires a value. Path ''." (names, no values)
+                throw new ArgumentException($"The request body ({body.GetType().Name}) is incomplete: {ex.Message}", nameof(body));
+            }
+            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
             content.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
             return content;
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -6,6 +7,7 @@ using Upstash.DeveloperApi.Clients;
 using Upstash.DeveloperApi.Errors;
 using Upstash.DeveloperApi.Http;
 using Upstash.DeveloperApi.Operations;
+using Upstash.DeveloperApi.Secrets;
 using Upstash.DeveloperApi.Serialization;
 
 namespace Upstash.DeveloperApi
@@ -66,9 +68,7 @@ namespace Upstash.DeveloperApi
                 using var response = message.Response!;
                 EnsureSuccess(message);
                 var status = (int)response.StatusCode;
-                var result = UpstashResponse.From(response, operation.IsSuccess(status)
-                    ? null
-                    : new[] { $"the status was {status}, which the API document does not list for this operation." });
+                var result = UpstashResponse.From(response, AcknowledgementIssues(operation, status, response.Content as BufferedContent));
                 Diagnostics.UpstashTelemetry.Stop(activity, operation, started, status, null);
                 return result;
             }
@@ -77,6 +77,17 @@ namespace Upstash.DeveloperApi
                 Diagnostics.UpstashTelemetry.Stop(activity, operation, started, (ex as UpstashApiException)?.StatusCode, ex);
                 throw;
             }
+        }
+
+        /// <summary>What an acknowledgement's answer has that the document does not describe: a status it does not list, a body other than "OK" (never quoted).</summary>
+        private static List<string>? AcknowledgementIssues(ApiOperation operation, int status, BufferedContent? body)
+        {
+            List<string>? issues = null;
+            if (!operation.IsSuccess(status)) (issues ??= new List<string>()).Add($"the status was {status}, which the API document does not list for this operation.");
+            var text = body?.Length is > 0 and <= 64 ? body.Text().Trim() : body?.Length > 64 ? "(long)" : string.Empty;
+            if (text.Length > 0 && text != "OK" && text != "\"OK\"")
+                (issues ??= new List<string>()).Add($"the body ({body!.Length} bytes{(body.MediaType == null ? string.Empty : ", " + Redaction.SanitizeServerText(body.MediaType, null, 60))}) is not the acknowledgement the API document describes (\"OK\"); it was not read.");
+            return issues;
         }
 
         /// <summary>Steps 1 to 3: the URI, the transport check, the credentials.</summary>

@@ -70,9 +70,9 @@ namespace Upstash.DeveloperApi.Clients
         public static UpstashClientContext FromSources(Func<HttpClient> httpClientSource, Func<ClientSettings> settings, ILogger? logger) =>
             new(null, httpClientSource, ownsHttpClient: false, settings, logger);
 
-        /// <summary>An <see cref="HttpClient"/> of the library's own: no redirects (credentials never travel to another host), no timeout of its own (the options have one).</summary>
+        /// <summary>An <see cref="HttpClient"/> of the library's own (<see cref="OwnHandler"/>), with no timeout of its own (the options have one).</summary>
         public static HttpClient CreateOwnHttpClient() =>
-            new(new HttpClientHandler { AllowAutoRedirect = false }, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            new(OwnHandler.Create(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 
         /// <summary>Releases the <see cref="HttpClient"/> when it was created here.</summary>
         public void Dispose()

@@ -10,33 +10,36 @@ namespace Upstash.DeveloperApi.DependencyInjection
     /// Binds the <c>Upstash</c> section to <see cref="UpstashOptions"/> with one form for every duration,
     /// .NET's <c>[d.]hh:mm:ss[.fff]</c> (<c>00:00:30</c>). A bare number is refused by name: .NET would read
     /// <c>10</c> as ten days, where the CLI's <c>--timeout 10</c> means seconds. A value that does not bind is
-    /// a start-up failure naming its setting, never a surprise at the first call.
+    /// a start-up failure naming its setting, never a surprise at the first call; the other settings bind as usual.
     /// </summary>
     internal static class ConfigurationDurations
     {
-        private static readonly string[] Durations = typeof(UpstashOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.PropertyType == typeof(TimeSpan)).Select(p => p.Name).ToArray();
+        private static readonly PropertyInfo[] Settings = typeof(UpstashOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite).ToArray();
 
         public static void Bind(IConfigurationSection section, UpstashOptions options)
         {
-            foreach (var name in Durations)
-                if (section[name] is string value && double.TryParse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            // Setting by setting, so that one bad value is reported alone and every other setting still binds.
+            foreach (var property in Settings)
+            {
+                if (section[property.Name] is not string text) continue;
+                if (property.PropertyType == typeof(TimeSpan) && double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                {
                     options.ConfigurationProblems.Add(
-                        $"{UpstashOptions.SectionName}:{name}: '{value.Trim()}' is a bare number, which .NET reads as {number} day(s). " +
-                        $"Write a duration as hh:mm:ss: {Example(number)} for {number} second(s).");
-            if (options.ConfigurationProblems.Count > 0) return;
-            try
-            {
-                section.Bind(options);
-            }
-            catch (InvalidOperationException ex)
-            {
-                // "Failed to convert configuration value at 'Upstash:Timeout' to type 'System.TimeSpan'."
-                options.ConfigurationProblems.Add($"{ex.Message} Durations are written hh:mm:ss (00:00:30).");
+                        $"{UpstashOptions.SectionName}:{property.Name}: '{text.Trim()}' is a bare number, which .NET would read as days. " +
+                        "Write a duration as [d.]hh:mm:ss[.fff]: 00:00:30 is 30 seconds, 00:00:00.200 is 200 milliseconds.");
+                    continue;
+                }
+                try
+                {
+                    property.SetValue(options, section.GetSection(property.Name).Get(property.PropertyType));
+                }
+                catch (InvalidOperationException ex)
+                {
+                    // "Failed to convert configuration value '…' at 'Upstash:Timeout' to type 'System.TimeSpan'." (the email and key are strings: never converted)
+                    options.ConfigurationProblems.Add(ex.Message + (property.PropertyType == typeof(TimeSpan) ? " Write a duration as [d.]hh:mm:ss[.fff] (00:00:30)." : string.Empty));
+                }
             }
         }
-
-        private static string Example(double seconds) =>
-            seconds >= 0 && seconds < 86400 ? TimeSpan.FromSeconds(seconds).ToString(seconds % 1 == 0 ? @"hh\:mm\:ss" : @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture) : "00:00:30";
     }
 }

@@ -20,7 +20,7 @@ namespace Upstash.DeveloperApi.DependencyInjection
                 var which = ex.ParamName == "email" ? $"{UpstashOptions.SectionName}:Email (or {UpstashCredentials.EmailVariable})" : $"{UpstashOptions.SectionName}:ApiKey (or {UpstashCredentials.ApiKeyVariable})";
                 failures.Add($"{which}: {ArgumentMessages.WithoutParameter(ex)}");
             }
-            if (options.ConfigurationProblems.Count > 0) return ValidateOptionsResult.Fail(failures);
+            if (options.ConfigurationProblems.Count > 0) return ValidateOptionsResult.Fail(failures); // the refused values are not checked again
             try
             {
                 options.ToClientOptions().Validate();

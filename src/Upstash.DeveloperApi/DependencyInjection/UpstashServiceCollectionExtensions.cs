@@ -9,6 +9,8 @@ using Upstash.DeveloperApi;
 using Upstash.DeveloperApi.Clients;
 using Upstash.DeveloperApi.DependencyInjection;
 
+using Upstash.DeveloperApi.Http;
+
 namespace Microsoft.Extensions.DependencyInjection
 {
     /// <summary>Registers the Upstash Developer API clients with dependency injection.</summary>
@@ -62,7 +64,9 @@ namespace Microsoft.Extensions.DependencyInjection
 
             var builder = services.AddHttpClient(HttpClientName)
                 .ConfigureHttpClient(http => http.Timeout = System.Threading.Timeout.InfiniteTimeSpan) // the options' Timeout applies
-                .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
+                .ConfigurePrimaryHttpMessageHandler(OwnHandler.Create)
+                // The factory's own log lines name every request's URI, ids and query included; the library logs each call without them.
+                .RemoveAllLoggers();
 
             // Singletons over a client per call from the factory: nothing transient and disposable is kept by the
             // root provider, handlers still rotate, and IOptionsMonitor gives every call the current settings.

@@ -21,8 +21,9 @@ namespace Upstash.DeveloperApi.Errors
         {
             if (operation.CredentialSubject is string subject)
                 return $"{Capitalized(subject)} {(subject.EndsWith("s") ? "HAVE" : "HAS")} been rotated and the new value is not in this response: get it from the Upstash console.";
+            if (operation.Method == System.Net.Http.HttpMethod.Get) return "The call changed nothing and is safe to repeat.";
             return operation.IsIdempotent
-                ? "The call changed nothing and is safe to repeat."
+                ? $"'{operation.Summary}' was done; only its answer could not be read. Repeating it is harmless: it has the same effect."
                 : $"'{operation.Summary}' was done; only its result could not be read.";
         }
 
@@ -30,7 +31,7 @@ namespace Upstash.DeveloperApi.Errors
         public static string NotFound(ApiOperation operation) =>
             operation.PathTemplate.Contains("{")
                 ? "Check the identifiers in the call, and the base address if you set one."
-                : $"Check that the account has {operation.Client} enabled, and the base address if you set one.";
+                : "Check the base address if you set one.";
 
         private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
     }

@@ -22,12 +22,16 @@ namespace Upstash.DeveloperApi.Http
         // Kept here rather than in Headers: creating the header collection costs an allocation per call.
         private readonly MediaTypeHeaderValue? _contentType;
 
-        private BufferedContent(byte[]? buffer, int length, MediaTypeHeaderValue? contentType)
+        private BufferedContent(byte[]? buffer, int length, MediaTypeHeaderValue? contentType, HttpContentHeaders? originalHeaders = null)
         {
             _buffer = buffer;
             Length = length;
             _contentType = contentType;
+            OriginalHeaders = originalHeaders;
         }
+
+        /// <summary>The content headers as the response sent them (Content-Type, Content-Length…), or null; the same collection, not a copy.</summary>
+        public HttpContentHeaders? OriginalHeaders { get; }
 
         public int Length { get; }
 
@@ -46,6 +50,14 @@ namespace Upstash.DeveloperApi.Http
         public Stream OpenRead() => new MemoryStream(_buffer ?? Array.Empty<byte>(), 0, Length, writable: false);
 
         public string Text() => _buffer == null ? string.Empty : Encoding.UTF8.GetString(_buffer, 0, Length);
+
+        /// <summary>A copy of the body's bytes (the buffer itself goes back to the pool).</summary>
+        public byte[] ToArray()
+        {
+            var copy = new byte[Length];
+            if (_buffer != null) Buffer.BlockCopy(_buffer, 0, copy, 0, Length);
+            return copy;
+        }
 
         /// <summary>
         /// Reads <paramref name="content"/> whole; throws <see cref="ResponseTooLargeException"/> past <paramref name="maxBytes"/>.
@@ -86,7 +98,7 @@ namespace Upstash.DeveloperApi.Http
                         if (length > maxBytes) throw new ResponseTooLargeException(maxBytes);
                         if (length == declared) break; // HTTP framing ends the body here: no read just to be told so
                     }
-                    return new BufferedContent(buffer, length, contentType);
+                    return new BufferedContent(buffer, length, contentType, content.Headers);
                 }
                 catch (Exception ex)
                 {

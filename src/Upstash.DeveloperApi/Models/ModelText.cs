@@ -32,9 +32,13 @@ namespace Upstash.DeveloperApi.Models
                 text.Append(first ? " " : ", ").Append(field.Property.Name).Append(" = ").Append(Show(field, value));
                 first = false;
             }
-            if (model is IReadIssues { ReadIssues.Count: > 0 } issues) text.Append(first ? " " : ", ").Append("ReadIssues = ").Append(issues.ReadIssues.Count);
+            if (model is IReadIssues { ReadIssues.Count: > 0 } issues)
+            {
+                text.Append(first ? " " : ", ").Append("ReadIssues = ").Append(issues.ReadIssues.Count);
+                first = false;
+            }
             var unknown = type.GetProperty("AdditionalProperties")?.GetValue(model) as ICollection;
-            if (unknown is { Count: > 0 }) text.Append(", UnknownFields = ").Append(unknown.Count);
+            if (unknown is { Count: > 0 }) text.Append(first ? " " : ", ").Append("UnknownFields = ").Append(unknown.Count);
             return text.Append(" }").ToString();
         }
 

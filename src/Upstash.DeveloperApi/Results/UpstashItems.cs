@@ -32,12 +32,12 @@ namespace Upstash.DeveloperApi
         /// <param name="items">The items to yield.</param>
         /// <param name="readIssues">What could not be read; null for nothing.</param>
         public UpstashItems(IEnumerable<T> items, IEnumerable<string>? readIssues = null)
-            : this((_, _) => Yield(items), default)
+            : this((_, token) => Yield(items ?? throw new ArgumentNullException(nameof(items)), token), default)
         {
             if (readIssues != null) _issues.AddRange(readIssues);
         }
 
-        /// <summary>What could not be read so far (complete once the enumeration has ended).</summary>
+        /// <summary>What could not be read by the latest enumeration, so far (complete once it has ended); each enumeration starts afresh.</summary>
         public IReadOnlyList<string> ReadIssues
         {
             get
@@ -63,10 +63,20 @@ namespace Upstash.DeveloperApi
             lock (_issues) _issues.Add(issue);
         }
 
-#pragma warning disable CS1998 // an iterator over items in memory has nothing to await
-        private static async IAsyncEnumerable<T> Yield(IEnumerable<T> items)
+        /// <summary>A new enumeration begins: the issues of an earlier one are dropped.</summary>
+        internal void StartEnumeration()
         {
-            foreach (var item in items) yield return item;
+            lock (_issues) _issues.Clear();
+        }
+
+#pragma warning disable CS1998 // an iterator over items in memory has nothing to await
+        private static async IAsyncEnumerable<T> Yield(IEnumerable<T> items, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            foreach (var item in items)
+            {
+                cancellationToken.ThrowIfCancellationRequested(); // a test double cancels as the real enumeration does
+                yield return item;
+            }
         }
 #pragma warning restore CS1998
 

@@ -45,7 +45,8 @@ namespace Upstash.DeveloperApi
         internal static UpstashResponse From(HttpResponseMessage response, IEnumerable<string>? readIssues)
         {
             var headers = response.Headers.AsEnumerable();
-            if (response.Content != null) headers = headers.Concat(response.Content.Headers);
+            var contentHeaders = response.Content is Http.BufferedContent buffered ? buffered.OriginalHeaders : response.Content?.Headers;
+            if (contentHeaders != null) headers = headers.Concat(contentHeaders);
             return new UpstashResponse((int)response.StatusCode, headers, readIssues);
         }
 

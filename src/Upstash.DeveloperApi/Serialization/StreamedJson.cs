@@ -34,7 +34,9 @@ namespace Upstash.DeveloperApi.Serialization
         {
             using var reader = NewReader(body);
             if (!Start(reader, JsonToken.StartArray, "array", out problem)) return null;
-            return (UpstashList<T>)TolerantJson.Serializer.Deserialize(reader, typeof(UpstashList<T>))!;
+            var list = (UpstashList<T>)TolerantJson.Serializer.Deserialize(reader, typeof(UpstashList<T>))!;
+            if (reader.TokenType == JsonToken.EndArray && HasTextAfter(reader)) ((IReadIssueSink)list).AddReadIssue(TextAfterTheList);
+            return list;
         }
 
         /// <summary>Reads an object of <paramref name="type"/>; null when nothing usable arrived, with <paramref name="problem"/> saying why.</summary>
@@ -156,7 +158,7 @@ namespace Upstash.DeveloperApi.Serialization
                 var fields = ReadFieldsNoting<T>(reader, serializer, field => note($"item {index}: '{field}' could not be read as the documented type; it was left null."));
                 if (fields.Problem != null)
                 {
-                    note($"{fields.Problem} in item {index}; the {kept} items before that point were kept.");
+                    note($"{fields.Problem} in item {index}; {Kept(kept)} before that point {(kept == 1 ? "was" : "were")} kept.");
                     return ItemRead.BrokeOff;
                 }
                 item = fields.Model;
@@ -177,12 +179,43 @@ namespace Upstash.DeveloperApi.Serialization
             }
         }
 
+        /// <summary>The note for a list followed by more than white space.</summary>
+        internal const string TextAfterTheList = "the body goes on after the end of the list; what follows was not read.";
+
+        /// <summary>Whether anything but white space follows the token the reader is at (the end of the list).</summary>
+        internal static bool HasTextAfter(JsonReader reader)
+        {
+            try
+            {
+                return reader.Read();
+            }
+            catch (JsonReaderException)
+            {
+                return true;
+            }
+        }
+
+        /// <summary>As <see cref="HasTextAfter"/>, reading asynchronously.</summary>
+        internal static async System.Threading.Tasks.Task<bool> HasTextAfterAsync(JsonReader reader, System.Threading.CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonReaderException)
+            {
+                return true;
+            }
+        }
+
         /// <summary>The note for a list whose JSON ends before its closing bracket.</summary>
-        internal static string BreaksOffBeforeTheEnd(int kept) => $"the JSON breaks off before the end of the list; the {kept} items before that point were kept.";
+        internal static string BreaksOffBeforeTheEnd(int kept) => $"the JSON breaks off before the end of the list; {Kept(kept)} before that point {(kept == 1 ? "was" : "were")} kept.";
 
         /// <summary>The note for a list whose JSON is malformed or breaks off inside a token.</summary>
         internal static string Malformed(JsonReaderException ex, int kept) =>
-            $"the JSON breaks off or is malformed{JsonPosition.At(ex.LineNumber, ex.LinePosition)}; the {kept} items before that point were kept.";
+            $"the JSON breaks off or is malformed{JsonPosition.At(ex.LineNumber, ex.LinePosition)}; {Kept(kept)} before that point {(kept == 1 ? "was" : "were")} kept.";
+
+        private static string Kept(int count) => count == 1 ? "the 1 item" : $"the {count} items";
 
         /// <summary>The fields of the object the reader is at, into a new <typeparamref name="T"/>.</summary>
         internal static FieldByField ReadFields<T>(JsonReader reader, JsonSerializer serializer) => ReadFieldsNoting<T>(reader, serializer, null);

@@ -20,7 +20,7 @@ namespace Upstash.DeveloperApi
         /// <param name="readIssues">What could not be read; null for nothing.</param>
         public UpstashList(IEnumerable<T> items, IEnumerable<string>? readIssues = null)
         {
-            _items = items as List<T> ?? new List<T>(items);
+            _items = items as List<T> ?? new List<T>(items ?? throw new System.ArgumentNullException(nameof(items)));
             if (readIssues != null) _issues = new List<string>(readIssues);
         }
 

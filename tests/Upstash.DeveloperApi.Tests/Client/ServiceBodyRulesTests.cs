@@ -63,7 +63,21 @@ namespace Upstash.DeveloperApi.Tests.Client
                 var success = result.Should().BeOfType<UpstashResponse>($"{id} answered 200 with '{body}' ({mediaType ?? "no content type"})").Which;
                 success.Status.Should().Be(200);
                 success.Headers["x-request-id"].Should().Equal("r-1");
+                if (mediaType != null) success.Headers["content-type"].Single().Should().StartWith(mediaType, "content headers are there too");
                 success.ReadIssues.Should().BeEmpty();
+            }
+        }
+
+        [TestCaseSource(nameof(Acknowledgements))]
+        public async Task An_acknowledgement_whose_body_is_something_else_is_a_success_that_says_so_without_quoting_it(string id)
+        {
+            foreach (var (body, mediaType) in new[] { ("<html>Sign in to the Wi-Fi</html>", "text/html"), ("{\"password\":\"p4ss-w0rd-value\"}", "application/json") })
+            {
+                using var upstash = Client(_ => Answer(HttpStatusCode.OK, body, mediaType));
+
+                var success = (UpstashResponse)(await OperationInvoker.InvokeAsync(upstash, Operation(id)))!;
+
+                success.ReadIssues.Should().ContainSingle().Which.Should().Contain("not the acknowledgement").And.Contain(mediaType).And.NotContain("p4ss").And.NotContain("Wi-Fi");
             }
         }
 

@@ -44,6 +44,26 @@ namespace Upstash.DeveloperApi.Tests.Client
         }
 
         [Test]
+        public async Task The_library_s_own_HttpClient_never_sends_back_a_cookie_the_service_set()
+        {
+            using var server = new RawTcpServer(async connection =>
+            {
+                while (await connection.ReadRequestAsync() != null)
+                {
+                    var body = Examples.ResetQStashTokenJson;
+                    await connection.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nSet-Cookie: session=tok-from-the-service; Path=/\r\nContent-Length: {System.Text.Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}");
+                }
+            });
+            using var client = new QStashClient(TestCredentials.Create(), new UpstashClientOptions { BaseAddress = server.BaseAddress });
+
+            await client.ResetQStashTokenAsync();
+            await client.ResetQStashTokenAsync();
+
+            server.RequestHeads.Should().HaveCount(2);
+            server.RequestHeads.Should().NotContain(head => head.Contains("Cookie:", StringComparison.OrdinalIgnoreCase), "a Basic-auth client keeps no cookie jar");
+        }
+
+        [Test]
         public async Task A_client_without_credentials_refuses_to_call()
         {
             var handler = new StubHandler(_ => throw new AssertionException("nothing may be sent"));

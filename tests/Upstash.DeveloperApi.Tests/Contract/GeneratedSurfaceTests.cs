@@ -169,6 +169,20 @@ namespace Upstash.DeveloperApi.Tests.Contract
         }
 
         [Test]
+        public async Task A_body_with_a_required_field_left_out_or_an_enum_without_a_value_is_refused_naming_the_field_and_nothing_is_sent()
+        {
+            var handler = new StubHandler(_ => throw new AssertionException("nothing may be sent"));
+            using var upstash = new UpstashClient(new HttpClient(handler), TestCredentials.Create());
+
+            var withoutName = () => upstash.Redis.CreateDatabaseAsync(new CreateDatabaseRequest { PrimaryRegion = DatabasePrimaryRegion.EuCentral1 });
+            var withoutRegion = () => upstash.Redis.CreateDatabaseAsync(new CreateDatabaseRequest { DatabaseName = "orders" });
+
+            (await withoutName.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("database_name").And.Contain("CreateDatabaseRequest");
+            (await withoutRegion.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("primary_region").And.Contain("no value");
+            handler.Requests.Should().BeEmpty();
+        }
+
+        [Test]
         public async Task A_required_body_that_is_null_is_refused_naming_it()
         {
             using var upstash = new UpstashClient(new HttpClient(new StubHandler(_ => throw new AssertionException("nothing may be sent"))), TestCredentials.Create());

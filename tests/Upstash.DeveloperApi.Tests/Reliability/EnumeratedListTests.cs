@@ -209,6 +209,46 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         }
 
         [Test]
+        public async Task Each_enumeration_has_its_own_read_issues_and_text_after_the_list_is_noted()
+        {
+            var answers = new System.Collections.Concurrent.ConcurrentQueue<string>(new[] { $"[{Item},\"text\"]", $"[{Item}]", $"[{Item}] trailing" });
+            using var server = new RawTcpServer(async connection =>
+            {
+                while (await connection.ReadRequestAsync() != null && answers.TryDequeue(out var json))
+                {
+                    var bytes = Encoding.UTF8.GetBytes(json);
+                    await connection.WriteAsync($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\n\r\n");
+                    await connection.WriteAsync(bytes);
+                }
+            });
+            using var upstash = Client(server);
+            var items = upstash.AuditLogs.EnumerateAuditLogsAsync();
+
+            (await Collect(items)).Should().HaveCount(1);
+            items.ReadIssues.Should().ContainSingle().Which.Should().Contain("item 1").And.Contain("left out");
+            (await Collect(items)).Should().HaveCount(1);
+            items.ReadIssues.Should().BeEmpty("the second enumeration read a clean list");
+            (await Collect(items)).Should().HaveCount(1);
+            items.ReadIssues.Should().ContainSingle().Which.Should().Contain("goes on after the end of the list");
+        }
+
+        [Test]
+        public async Task A_test_double_cancels_as_the_real_enumeration_does()
+        {
+            using var cancel = new CancellationTokenSource();
+            cancel.Cancel();
+
+            var enumerate = async () =>
+            {
+                await foreach (var _ in new UpstashItems<Team>(new[] { new Team() }).WithCancellation(cancel.Token))
+                {
+                }
+            };
+
+            await enumerate.Should().ThrowAsync<OperationCanceledException>();
+        }
+
+        [Test]
         public async Task An_error_status_raises_its_typed_exception_when_the_enumeration_starts()
         {
             var handler = new StubHandler(_ => StubHandler.Json("{\"error\":\"no such team\"}", System.Net.HttpStatusCode.NotFound));

@@ -151,6 +151,19 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         }
 
         [Test]
+        public async Task A_list_followed_by_more_text_keeps_its_items_and_says_so()
+        {
+            var item = AuditLog.ToString(Formatting.None);
+            using var server = Answer("[" + item + "," + item + "]xyz");
+            using var upstash = Client(server);
+
+            var logs = await upstash.AuditLogs.ListAuditLogsAsync();
+
+            logs.Should().HaveCount(2);
+            logs.ReadIssues.Should().ContainSingle().Which.Should().Contain("goes on after the end of the list");
+        }
+
+        [Test]
         public async Task Several_bad_items_in_one_list_are_each_noted_and_every_item_that_is_an_object_is_kept()
         {
             var item = AuditLog.ToString(Formatting.None);
