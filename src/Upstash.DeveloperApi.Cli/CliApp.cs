@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi.Cli
 {
@@ -104,7 +103,7 @@ namespace Upstash.DeveloperApi.Cli
         }
 
         /// <summary>An option whose name says it holds a secret: <c>--api-key</c> in any spelling, or a name the library's secret-name rule matches (<c>--password</c>, <c>--token</c>).</summary>
-        private static bool IsSecretOption(string name) => Normalize(name) == "apikey" || SecretNames.IsSecret(name.TrimStart('-'));
+        private static bool IsSecretOption(string name) => Normalize(name) == "apikey" || UpstashSecrets.IsSecretName(name.TrimStart('-'));
 
         private static string Printable(string text) => CliOutput.Printable(text);
 

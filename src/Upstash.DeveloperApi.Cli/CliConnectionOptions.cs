@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using System.Linq;
-using Upstash.DeveloperApi.Errors;
 
 namespace Upstash.DeveloperApi.Cli
 {
@@ -63,11 +62,11 @@ namespace Upstash.DeveloperApi.Cli
                 throw new CliInputException("--base-url must be an absolute address such as https://api.upstash.com.", ExitCodes.Usage);
             try
             {
-                UpstashClientOptions.ValidateBaseAddress(baseAddress);
+                _ = new UpstashClientOptions { BaseAddress = baseAddress }; // the library's rule, checked where it is set
             }
             catch (ArgumentException ex)
             {
-                throw new CliInputException("--base-url: " + ArgumentMessages.WithoutParameter(ex), ExitCodes.Usage);
+                throw new CliInputException("--base-url: " + CliOutput.WithoutParameter(ex), ExitCodes.Usage);
             }
             return baseAddress;
         }

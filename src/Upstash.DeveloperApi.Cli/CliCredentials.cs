@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using Upstash.DeveloperApi.Errors;
 
 namespace Upstash.DeveloperApi.Cli
 {
@@ -46,7 +45,7 @@ namespace Upstash.DeveloperApi.Cli
             }
             catch (ArgumentException ex)
             {
-                throw new CliInputException(ArgumentMessages.WithoutParameter(ex), ExitCodes.Configuration);
+                throw new CliInputException(CliOutput.WithoutParameter(ex), ExitCodes.Configuration);
             }
         }
 

@@ -30,6 +30,10 @@ namespace Upstash.DeveloperApi.Cli
         /// <summary>Text as one line a terminal shows as it is: control characters (a forged line break, an escape sequence) are dropped.</summary>
         public static string Printable(string text) => new string(text.Where(c => !char.IsControl(c)).ToArray());
 
+        /// <summary>An argument error's message without the " (Parameter 'x')" that .NET appends: the tool names the setting itself.</summary>
+        public static string WithoutParameter(ArgumentException exception) =>
+            exception.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0];
+
         /// <summary>Writes a message line to standard error; a failing standard error is ignored (there is nowhere left to say it).</summary>
         public static void Message(CliEnvironment env, string line) => TryWrite(env.Error, line + Environment.NewLine, out _);
     }

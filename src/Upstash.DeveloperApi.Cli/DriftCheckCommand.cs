@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Upstash.DeveloperApi.Errors;
 using Upstash.DeveloperApi.SpecTools;
 
 namespace Upstash.DeveloperApi.Cli
@@ -57,7 +56,7 @@ namespace Upstash.DeveloperApi.Cli
             }
             catch (ArgumentException ex)
             {
-                throw new CliInputException(ArgumentMessages.WithoutParameter(ex), ExitCodes.Usage);
+                throw new CliInputException(CliOutput.WithoutParameter(ex), ExitCodes.Usage);
             }
 
             string text;

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
-using Upstash.DeveloperApi.Secrets;
 
 namespace Upstash.DeveloperApi.Cli
 {
@@ -158,7 +157,7 @@ namespace Upstash.DeveloperApi.Cli
         {
             if (json is not JContainer container) return;
             foreach (var property in container.DescendantsAndSelf().OfType<JProperty>().ToList())
-                if (SecretNames.IsSecret(property.Name) && property.Value.Type != JTokenType.Null) property.Value = Redaction.Mask;
+                if (UpstashSecrets.IsSecretName(property.Name) && property.Value.Type != JTokenType.Null) property.Value = UpstashSecrets.Mask;
         }
     }
 }

@@ -11,8 +11,6 @@ using NSwag;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Upstash.DeveloperApi.Clients;
-using Upstash.DeveloperApi.Http;
-using Upstash.DeveloperApi.Operations;
 using Upstash.DeveloperApi.SpecTools;
 
 namespace Upstash.DeveloperApi.Cli
@@ -70,8 +68,13 @@ namespace Upstash.DeveloperApi.Cli
             var credentials = CliCredentials.Resolve(env, email, apiKey, envFile);
             var document = specPath == null ? EmbeddedDocument.Load() : DriftCheckCommand.LoadSpec(env, specPath);
 
-            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = timeout };
-            var probe = new Probe(http, credentials, baseAddress, document, cancellationToken);
+            // Through the library's own steps (servers, base address, transport security, credentials, User-Agent,
+            // timeout): the check sends what the client sends. GET operations only, one attempt each.
+            using var upstash = new UpstashClient(credentials, new UpstashClientOptions
+            {
+                BaseAddress = baseAddress, Timeout = timeout, MaxRetries = 0, MaxResponseBytes = MaxBodyBytes,
+            });
+            var probe = new Probe(upstash, document, cancellationToken);
             var results = new List<OperationResult>();
             foreach (var operation in document.Operations.Where(o => o.Method == "get"))
                 results.Add(await probe.CheckAsync(operation).ConfigureAwait(false));
@@ -140,24 +143,22 @@ namespace Upstash.DeveloperApi.Cli
 
         internal sealed record OperationResult(string OperationId, string Outcome, int? Status, string? Detail, IReadOnlyList<SpecFinding> Findings, bool NotSent = false);
 
-        /// <summary>What one GET gave: a status and JSON, or why not (and whether it was never sent).</summary>
-        private sealed record Fetched(int? Status, JToken? Json, string? Failure, bool NotSent);
+        /// <summary>What one GET gave: a status and JSON, or why not (and whether it was never sent, or the client has no such operation).</summary>
+        private sealed record Fetched(int? Status, JToken? Json, string? Failure, bool NotSent, bool Unknown = false);
 
         /// <summary>Sends the GETs (each parameterless one once: its answer is checked and gives the ids), checks every answer.</summary>
         private sealed class Probe
         {
-            private readonly HttpClient _http;
-            private readonly UpstashCredentials _credentials;
-            private readonly OperationUris _uris;
+            private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
+
+            private readonly UpstashClient _upstash;
             private readonly OpenApiDocument _document;
             private readonly CancellationToken _cancellationToken;
             private readonly Dictionary<string, Fetched> _parameterless = new(StringComparer.Ordinal);
 
-            public Probe(HttpClient http, UpstashCredentials credentials, Uri? baseAddress, OpenApiDocument document, CancellationToken cancellationToken)
+            public Probe(UpstashClient upstash, OpenApiDocument document, CancellationToken cancellationToken)
             {
-                _http = http;
-                _credentials = credentials;
-                _uris = new OperationUris(baseAddress);
+                _upstash = upstash;
                 _document = document;
                 _cancellationToken = cancellationToken;
             }
@@ -167,15 +168,16 @@ namespace Upstash.DeveloperApi.Cli
                 var id = operation.Operation.OperationId;
                 if (operation.Operation.ActualParameters.Any(p => p.Kind == OpenApiParameterKind.Query && p.IsRequired))
                     return new(id, Outcomes.Skipped, null, "it has a required query parameter, whose value cannot be guessed", Array.Empty<SpecFinding>());
-                var path = operation.Path;
+                var values = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var parameter in operation.Operation.ActualParameters.Where(p => p.Kind == OpenApiParameterKind.Path))
                 {
                     var (value, why) = await IdForAsync(operation, parameter.Name).ConfigureAwait(false);
                     if (value == null) return new(id, Outcomes.Skipped, null, why, Array.Empty<SpecFinding>());
-                    path = path.Replace("{" + parameter.Name + "}", Uri.EscapeDataString(value));
+                    values[parameter.Name] = value;
                 }
-                var fetched = await FetchAsync(operation, path).ConfigureAwait(false);
+                var fetched = await FetchAsync(operation, values).ConfigureAwait(false);
                 var status = fetched.Status;
+                if (fetched.Unknown) return new(id, Outcomes.Skipped, null, fetched.Failure, Array.Empty<SpecFinding>());
                 if (fetched.Failure != null) return new(id, Outcomes.Failed, status, fetched.Failure, Array.Empty<SpecFinding>(), fetched.NotSent);
                 if (!operation.Operation.ActualResponses.ContainsKey(status!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) || status < 200 || status >= 300)
                     return new(id, Outcomes.UnexpectedStatus, status, $"answered {status}, which the document does not list as a success", Array.Empty<SpecFinding>());
@@ -184,11 +186,11 @@ namespace Upstash.DeveloperApi.Cli
             }
 
             /// <summary>A GET; a parameterless one is sent once, and its answer kept for the check and for the ids.</summary>
-            private async Task<Fetched> FetchAsync(OpenApiOperationDescription operation, string path)
+            private async Task<Fetched> FetchAsync(OpenApiOperationDescription operation, IReadOnlyDictionary<string, string> values)
             {
                 var parameterless = !operation.Operation.ActualParameters.Any(p => p.Kind == OpenApiParameterKind.Path);
                 if (parameterless && _parameterless.TryGetValue(operation.Operation.OperationId, out var known)) return known;
-                var fetched = await GetAsync(operation, path).ConfigureAwait(false);
+                var fetched = await GetAsync(operation, values).ConfigureAwait(false);
                 if (parameterless) _parameterless[operation.Operation.OperationId] = fetched;
                 return fetched;
             }
@@ -209,7 +211,7 @@ namespace Upstash.DeveloperApi.Cli
                 foreach (var list in lists)
                 {
                     var listId = list.Operation.OperationId;
-                    var fetched = await FetchAsync(list, list.Path).ConfigureAwait(false);
+                    var fetched = await FetchAsync(list, NoValues).ConfigureAwait(false);
                     if (fetched.Failure != null || fetched.Status is not (>= 200 and < 300))
                     {
                         reasons.Add($"{listId} failed ({fetched.Failure ?? $"status {fetched.Status}"})");
@@ -229,46 +231,48 @@ namespace Upstash.DeveloperApi.Cli
                 return (null, $"no value for '{name}': {string.Join("; ", reasons)}");
             }
 
-            private async Task<Fetched> GetAsync(OpenApiOperationDescription operation, string path)
+            /// <summary>The GET through the client (<see cref="UpstashClient.SendGetAsync"/>): never anything that could change the account.</summary>
+            private async Task<Fetched> GetAsync(OpenApiOperationDescription operation, IReadOnlyDictionary<string, string> values)
             {
-                var apiOperation = ApiOperations.Find(operation.Operation.OperationId) ?? new Operations.ApiOperation(operation.Operation.OperationId, "GET", operation.Path,
-                    OpenApiParts.ServerUrl(_document, _document.Paths[operation.Path], operation.Operation), "-", operation.Operation.Summary ?? operation.Operation.OperationId, new[] { 200 }, operation.Operation.OperationId, null);
-                Uri uri;
+                UpstashRawResponse answer;
                 try
                 {
-                    uri = _uris.Resolve(apiOperation, path.TrimStart('/'));
-                    TransportSecurity.Ensure(uri, apiOperation);
+                    answer = await _upstash.SendGetAsync(operation.Operation.OperationId, values, _cancellationToken).ConfigureAwait(false);
+                }
+                catch (ArgumentException)
+                {
+                    return new(null, null, "this tool's client has no such operation (it was generated from another revision of the document)", false, Unknown: true);
                 }
                 catch (UpstashConfigurationException ex)
                 {
                     throw new CliInputException(ex.Message, ExitCodes.Usage);
                 }
-                using var request = new HttpRequestMessage(HttpMethod.Get, uri); // GET only: never anything that could change the account
-                request.Headers.Authorization = _credentials.AuthorizationHeader;
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                catch (UpstashConnectionException ex)
+                {
+                    return new(null, null, ex.RequestSent ? "no answer: " + FirstSentence(ex.Message) : "the request could not be sent: " + FirstSentence(ex.Message), !ex.RequestSent);
+                }
+                catch (UpstashUnreadableResponseException ex)
+                {
+                    return new(ex.StatusCode, null, FirstSentence(ex.Message), false);
+                }
+                if (answer.Status < 200 || answer.Status >= 300) return new(answer.Status, null, null, false);
                 try
                 {
-                    using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _cancellationToken).ConfigureAwait(false);
-                    var status = (int)response.StatusCode;
-                    if (status < 200 || status >= 300) return new(status, null, null, false);
-                    var bytes = await response.Content.ReadAsByteArrayAsync(_cancellationToken).ConfigureAwait(false);
-                    if (bytes.Length > MaxBodyBytes) return new(status, null, $"the body is larger than {MaxBodyBytes} bytes", false);
-                    try
-                    {
-                        return new(status, JsonText.Parse(Encoding.UTF8.GetString(bytes)), null, false);
-                    }
-                    catch (JsonReaderException ex)
-                    {
-                        return new(status, null, "the body is not JSON" + JsonText.Where(ex), false);
-                    }
+                    return new(answer.Status, JsonText.Parse(answer.GetBody()), null, false);
                 }
-                catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !_cancellationToken.IsCancellationRequested))
+                catch (JsonReaderException ex)
                 {
-                    if (ex is OperationCanceledException) return new(null, null, "no answer within the timeout", false);
-                    var error = ((HttpRequestException)ex).HttpRequestError;
-                    var notSent = error is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
-                    return new(null, null, "the request failed: " + error, notSent);
+                    return new(answer.Status, null, "the body is not JSON" + JsonText.Where(ex), false);
                 }
+            }
+
+            /// <summary>A library message up to its first full stop, without the operation's name in front.</summary>
+            private static string FirstSentence(string message)
+            {
+                var colon = message.IndexOf(": ", StringComparison.Ordinal);
+                var text = colon > 0 ? message.Substring(colon + 2) : message;
+                var stop = text.IndexOf(". ", StringComparison.Ordinal);
+                return stop > 0 ? text.Substring(0, stop) : text.TrimEnd('.');
             }
 
             /// <summary><c>listDatabases</c> → <c>databases</c>; <c>listSearchIndexes</c> → <c>search_indexes</c>.</summary>

@@ -21,7 +21,18 @@ namespace Upstash.DeveloperApi
         /// addresses, or <c>http</c> on a loopback address (for tests); any other address is refused when the
         /// options are checked (at construction, or at start-up with dependency injection).
         /// </remarks>
-        public Uri? BaseAddress { get; set; }
+        /// <exception cref="ArgumentException">The address is not absolute https (or http to a loopback address), or it has user info, a query or a fragment.</exception>
+        public Uri? BaseAddress
+        {
+            get => _baseAddress;
+            set
+            {
+                ValidateBaseAddress(value);
+                _baseAddress = value;
+            }
+        }
+
+        private Uri? _baseAddress;
 
         /// <summary>
         /// How long one attempt may take before the client gives up: the wait for the response headers, and for a

@@ -45,10 +45,15 @@ namespace Upstash.DeveloperApi
 
         /// <summary>
         /// Creates credentials whose errors name where each value came from (<paramref name="emailSource"/>,
-        /// <paramref name="apiKeySource"/>: a variable, a command-line option, a file).
+        /// <paramref name="apiKeySource"/>: a variable, a command-line option, a file), for hosts that read them
+        /// from several places.
         /// </summary>
+        /// <param name="email">The account email.</param>
+        /// <param name="emailSource">Where the email came from (<c>--email</c>, <c>UPSTASH_EMAIL</c>).</param>
+        /// <param name="apiKey">A Developer API key.</param>
+        /// <param name="apiKeySource">Where the key came from (<c>--api-key</c>, <c>.env</c>).</param>
         /// <exception cref="ArgumentException">A value is missing or malformed; the message starts with its source and never repeats the key.</exception>
-        internal static UpstashCredentials Create(string email, string emailSource, string apiKey, string apiKeySource) =>
+        public static UpstashCredentials Create(string email, string emailSource, string apiKey, string apiKeySource) =>
             new(ValidateEmail(email, "email", emailSource), ValidateApiKey(apiKey, "apiKey", apiKeySource), validated: true);
 
         /// <summary>The account email (the Basic auth user name). Not a secret.</summary>

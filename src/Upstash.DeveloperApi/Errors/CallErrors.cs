@@ -13,7 +13,7 @@ namespace Upstash.DeveloperApi.Errors
                 $"{operation.Id}: {description}, so the request was not sent (not processed)" +
                 (attempts > 1 ? $" (tried {attempts} times)" : string.Empty) +
                 $". It is safe to retry. {advice}",
-                safeInner);
+                requestSent: false, safeInner);
 
         public static UpstashApiException TimedOut(ApiOperation operation, Exception cause) =>
             AfterSending(operation, UpstashOutcomeUnknownReason.Timeout, cause,
@@ -34,7 +34,7 @@ namespace Upstash.DeveloperApi.Errors
         // operation, an unknown outcome for the others.
         private static UpstashApiException AfterSending(ApiOperation operation, UpstashOutcomeUnknownReason reason, Exception cause, string failed, string failedAfterSending) =>
             operation.IsIdempotent
-                ? new UpstashConnectionException(operation.Id, $"{operation.Id}: {failed}. The call is safe to repeat.", Redaction.SafeInner(cause))
+                ? new UpstashConnectionException(operation.Id, $"{operation.Id}: {failed}. The call is safe to repeat.", requestSent: true, Redaction.SafeInner(cause))
                 : new UpstashOutcomeUnknownException(operation.Id, $"{operation.Id}: {failedAfterSending}. {OperationAdvice.OutcomeUnknown(operation)}",
                     reason, null, null, null, Redaction.SafeInner(cause));
     }

@@ -3,16 +3,24 @@ using Upstash.DeveloperApi.Errors;
 
 namespace Upstash.DeveloperApi
 {
-    /// <summary>The service could not be reached (connection refused, name not resolved): the request was not processed, so it is safe to repeat.</summary>
+    /// <summary>
+    /// No answer, and repeating the call is safe: the request never left (connection refused, name not resolved;
+    /// <see cref="RequestSent"/> is false), or it may have and the operation is one that can be repeated (a GET, PUT
+    /// or DELETE that timed out or lost its connection).
+    /// </summary>
     public sealed class UpstashConnectionException : UpstashApiException
     {
         /// <summary>Creates the failure of a call that could not reach the service (for tests of your own handling).</summary>
         /// <param name="operation">The operationId.</param>
         /// <param name="message">The message.</param>
-        public UpstashConnectionException(string operation, string message)
-            : this(operation, message, null) { }
+        /// <param name="requestSent">Whether the request may have reached the service.</param>
+        public UpstashConnectionException(string operation, string message, bool requestSent = false)
+            : this(operation, message, requestSent, null) { }
 
-        internal UpstashConnectionException(string operation, string message, Exception? innerException)
-            : base(UpstashErrorKind.ConnectionFailed, operation, message, null, null, null, null, innerException) { }
+        internal UpstashConnectionException(string operation, string message, bool requestSent, Exception? innerException)
+            : base(UpstashErrorKind.ConnectionFailed, operation, message, null, null, null, null, innerException) => RequestSent = requestSent;
+
+        /// <summary>Whether the request may have reached the service (false: it provably never left, so nothing was processed).</summary>
+        public bool RequestSent { get; }
     }
 }
