@@ -87,6 +87,7 @@ namespace Upstash.CodeGeneration
             foreach (var note in SharedEnums.Apply(document)) Console.WriteLine($"{specPath}: note: {note}");
             TypeNames.Apply(document);
             UnusedSchemas.Apply(document);
+            RequestBodies.Apply(document);
             EnumMembers.Apply(document);
             Acknowledgements.Apply(document);
             var operations = OperationTable.Read(document);

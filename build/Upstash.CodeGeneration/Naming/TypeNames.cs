@@ -8,7 +8,8 @@ namespace Upstash.CodeGeneration.Naming
     /// The overlay's <c>x-upstash-type-name</c> renames a schema of <c>components/schemas</c> (after
     /// <see cref="InlineSchemaNames"/> and <see cref="Shapes.SharedEnums"/>, which reads it first for the enums
     /// it merges), and every reference follows: <c>VectorStats</c>, which the Search stats answer with too,
-    /// is <c>IndexStats</c>. A name another schema has is an error naming both.
+    /// is <c>IndexStats</c>; a name of the document that is not PascalCase is made so by the same rule. A name another
+    /// schema has is an error naming both.
     /// </summary>
     public static class TypeNames
     {
@@ -19,6 +20,10 @@ namespace Upstash.CodeGeneration.Naming
         public static void Apply(JObject document)
         {
             if (document["components"]?["schemas"] is not JObject schemas) return;
+            // Every type name is an identifier in PascalCase, by the one rule (Identifiers.Pascal): a name the document
+            // gives otherwise (database_stats) is renamed unless the overlay names it, so no template renames types.
+            foreach (var schema in schemas.Properties().Where(s => s.Value is JObject o && o[Extension] == null && Identifiers.Pascal(s.Name) != s.Name).ToList())
+                ((JObject)schema.Value)[Extension] = Identifiers.Pascal(schema.Name);
             foreach (var schema in schemas.Properties().Where(s => s.Value is JObject o && o[Extension] != null).ToList())
             {
                 var name = (string?)schema.Value[Extension];

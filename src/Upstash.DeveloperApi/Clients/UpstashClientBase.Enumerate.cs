@@ -55,13 +55,14 @@ namespace Upstash.DeveloperApi
                 }
 
                 var kept = 0;
+                Action<string> note = items.AddReadIssue; // one delegate for the whole enumeration
                 for (var index = 0; ; index++)
                 {
                     StreamedJson.ItemRead? read;
                     T? item;
                     try
                     {
-                        (read, item) = await NextItemAsync<T>(reader, index, kept, items, cancellationToken).ConfigureAwait(false);
+                        (read, item) = await NextItemAsync<T>(reader, index, kept, items, note, cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (ex is IOException || ex is ObjectDisposedException || ex is HttpRequestException)
                     {
@@ -116,7 +117,7 @@ namespace Upstash.DeveloperApi
         }
 
         /// <summary>The next item (null when the list has ended), read whole from the body and then as the list form reads an item.</summary>
-        private static async Task<(StreamedJson.ItemRead?, T?)> NextItemAsync<T>(JsonTextReader reader, int index, int kept, UpstashItems<T> items, CancellationToken cancellationToken)
+        private static async Task<(StreamedJson.ItemRead?, T?)> NextItemAsync<T>(JsonTextReader reader, int index, int kept, UpstashItems<T> items, Action<string> note, CancellationToken cancellationToken)
         {
             try
             {
@@ -133,7 +134,7 @@ namespace Upstash.DeveloperApi
                 var token = await JToken.ReadFromAsync(reader, cancellationToken).ConfigureAwait(false);
                 using var itemReader = token.CreateReader();
                 itemReader.Read();
-                var read = StreamedJson.ReadItem<T>(itemReader, TolerantJson.Serializer, index, kept, items.AddReadIssue, out var item);
+                var read = StreamedJson.ReadItem<T>(itemReader, TolerantJson.Serializer, index, kept, note, out var item);
                 return (read, item);
             }
             catch (JsonReaderException ex)

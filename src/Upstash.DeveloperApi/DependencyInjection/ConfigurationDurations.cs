@@ -19,6 +19,9 @@ namespace Upstash.DeveloperApi.DependencyInjection
 
         public static void Bind(IConfigurationSection section, UpstashOptions options)
         {
+            // 1.x named the base address BaseUrl: the old key would otherwise be ignored, and the real service called.
+            if (section["BaseUrl"] != null)
+                options.ConfigurationProblems.Add($"{UpstashOptions.SectionName}:BaseUrl is now {UpstashOptions.SectionName}:BaseAddress, the name UpstashClientOptions uses: rename the setting.");
             // Setting by setting, so that one bad value is reported alone and every other setting still binds.
             foreach (var property in Settings)
             {

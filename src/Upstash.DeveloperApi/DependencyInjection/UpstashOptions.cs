@@ -24,8 +24,8 @@ namespace Upstash.DeveloperApi
         [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? ApiKey { get; set; }
 
-        /// <summary>See <see cref="UpstashClientOptions.BaseAddress"/> (<c>Upstash:BaseUrl</c>).</summary>
-        public Uri? BaseUrl { get; set; }
+        /// <summary>See <see cref="UpstashClientOptions.BaseAddress"/> (<c>Upstash:BaseAddress</c>).</summary>
+        public Uri? BaseAddress { get; set; }
 
         /// <summary>See <see cref="UpstashClientOptions.Timeout"/> (<c>Upstash:Timeout</c>, as <c>hh:mm:ss</c>: <c>00:00:30</c>; a bare number is refused by name).</summary>
         public TimeSpan Timeout { get; set; } = UpstashClientOptions.DefaultTimeout;
@@ -45,7 +45,7 @@ namespace Upstash.DeveloperApi
         /// <summary>The client options these settings describe.</summary>
         public UpstashClientOptions ToClientOptions() => new()
         {
-            BaseAddress = BaseUrl,
+            BaseAddress = BaseAddress,
             Timeout = Timeout,
             MaxRetries = MaxRetries,
             MaxRetryDelay = MaxRetryDelay,
@@ -62,6 +62,6 @@ namespace Upstash.DeveloperApi
 
         /// <summary>Shows the settings with the key masked.</summary>
         public override string ToString() =>
-            $"UpstashOptions {{ Email = {Email}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : Redaction.Mask)}, BaseUrl = {BaseUrl}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
+            $"UpstashOptions {{ Email = {Email}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : Redaction.Mask)}, BaseAddress = {BaseAddress}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
     }
 }

@@ -27,7 +27,7 @@ namespace Upstash.DeveloperApi.DependencyInjection
             }
             catch (ArgumentException ex)
             {
-                var setting = ex.ParamName == nameof(UpstashClientOptions.BaseAddress) ? "BaseUrl" : ex.ParamName;
+                var setting = ex.ParamName;
                 failures.Add($"{UpstashOptions.SectionName}:{setting}: {ArgumentMessages.WithoutParameter(ex)}");
             }
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

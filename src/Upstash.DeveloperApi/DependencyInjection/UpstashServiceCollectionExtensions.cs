@@ -23,7 +23,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// Registers <see cref="UpstashClient"/> (and <see cref="IUpstashClient"/>) and every client of it
         /// (<c>IQStashClient</c>, <c>QStashClient</c>, <c>IRedisClient</c>…) as singletons
         /// that send through IHttpClientFactory's <see cref="HttpClientName"/> client. Options are bound from
-        /// the configuration section <c>Upstash</c> (<c>Email</c>, <c>ApiKey</c>, <c>BaseUrl</c>, <c>Timeout</c>,
+        /// the configuration section <c>Upstash</c> (<c>Email</c>, <c>ApiKey</c>, <c>BaseAddress</c>, <c>Timeout</c>,
         /// <c>MaxRetries</c>, <c>MaxRetryDelay</c>, <c>ConnectRetryDelay</c>, <c>MaxResponseBytes</c>), with
         /// <c>UPSTASH_EMAIL</c>/<c>UPSTASH_API_KEY</c> as fallback, then <paramref name="configure"/>; they are
         /// validated when the host starts, and read again on every call, so a reloaded API key is used at once.

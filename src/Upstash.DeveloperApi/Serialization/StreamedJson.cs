@@ -99,7 +99,7 @@ namespace Upstash.DeveloperApi.Serialization
         {
             var items = new List<T>();
             List<string>? issues = null;
-            void Note(string issue) => (issues ??= new List<string>()).Add(issue);
+            Action<string> note = issue => (issues ??= new List<string>()).Add(issue); // one delegate for the whole list
             try
             {
                 var complete = false;
@@ -110,7 +110,7 @@ namespace Upstash.DeveloperApi.Serialization
                         complete = true;
                         break;
                     }
-                    var read = ReadItem<T>(reader, serializer, index, items.Count, Note, out var item);
+                    var read = ReadItem<T>(reader, serializer, index, items.Count, note, out var item);
                     if (read == ItemRead.Kept) items.Add(item!);
                     else if (read == ItemRead.EndedInside) break;
                     else if (read == ItemRead.BrokeOff)
@@ -119,11 +119,11 @@ namespace Upstash.DeveloperApi.Serialization
                         break;
                     }
                 }
-                if (!complete) Note(BreaksOffBeforeTheEnd(items.Count));
+                if (!complete) note(BreaksOffBeforeTheEnd(items.Count));
             }
             catch (JsonReaderException ex)
             {
-                Note(Malformed(ex, items.Count));
+                note(Malformed(ex, items.Count));
             }
             return new UpstashList<T>(items, issues);
         }
@@ -155,7 +155,7 @@ namespace Upstash.DeveloperApi.Serialization
             var startsContainer = reader.TokenType == JsonToken.StartObject || reader.TokenType == JsonToken.StartArray;
             if (reader.TokenType == JsonToken.StartObject && serializer.ContractResolver.ResolveContract(typeof(T)) is JsonObjectContract { DefaultCreator: not null })
             {
-                var fields = ReadFieldsNoting<T>(reader, serializer, field => note($"item {index}: '{field}' could not be read as the documented type; it was left null."));
+                var fields = ReadFieldsNoting<T>(reader, serializer, note, index);
                 if (fields.Problem != null)
                 {
                     note($"{fields.Problem} in item {index}; {Kept(kept)} before that point {(kept == 1 ? "was" : "were")} kept.");
@@ -218,10 +218,13 @@ namespace Upstash.DeveloperApi.Serialization
         private static string Kept(int count) => count == 1 ? "the 1 item" : $"the {count} items";
 
         /// <summary>The fields of the object the reader is at, into a new <typeparamref name="T"/>.</summary>
-        internal static FieldByField ReadFields<T>(JsonReader reader, JsonSerializer serializer) => ReadFieldsNoting<T>(reader, serializer, null);
+        internal static FieldByField ReadFields<T>(JsonReader reader, JsonSerializer serializer) => ReadFieldsNoting<T>(reader, serializer, null, 0);
 
-        /// <summary>As <see cref="ReadFields{T}(JsonReader, JsonSerializer)"/>; <paramref name="alsoNote"/> hears the name of each field left null (a list notes it too).</summary>
-        private static FieldByField<T> ReadFieldsNoting<T>(JsonReader reader, JsonSerializer serializer, Action<string>? alsoNote)
+        /// <summary>
+        /// As <see cref="ReadFields{T}(JsonReader, JsonSerializer)"/>; <paramref name="listNote"/>, when there is one, hears of each
+        /// field left null in item <paramref name="index"/> of a list (a list notes it too). No delegate is made per item.
+        /// </summary>
+        private static FieldByField<T> ReadFieldsNoting<T>(JsonReader reader, JsonSerializer serializer, Action<string>? listNote, int index)
         {
             var contract = (JsonObjectContract)serializer.ContractResolver.ResolveContract(typeof(T));
             var result = new FieldByField<T> { Model = (T)contract.DefaultCreator!() };
@@ -233,7 +236,7 @@ namespace Upstash.DeveloperApi.Serialization
                 {
                     if (reader.TokenType == JsonToken.EndObject) return result;
                     var name = (string)reader.Value!;
-                    if (!reader.Read() || !ReadField(contract, model, sink, name, reader, serializer, alsoNote)) break;
+                    if (!reader.Read() || !ReadField(contract, model, sink, name, reader, serializer, listNote, index)) break;
                     result.Count++;
                 }
                 result.Problem = "the JSON breaks off before the end of the object";
@@ -249,7 +252,7 @@ namespace Upstash.DeveloperApi.Serialization
         /// One field: converted to its property, kept as additional data when undocumented, left null and noted
         /// when it cannot be converted. False when the body ended inside the field.
         /// </summary>
-        private static bool ReadField(JsonObjectContract contract, object result, IReadIssueSink? sink, string name, JsonReader reader, JsonSerializer serializer, Action<string>? alsoNote)
+        private static bool ReadField(JsonObjectContract contract, object result, IReadIssueSink? sink, string name, JsonReader reader, JsonSerializer serializer, Action<string>? listNote, int index)
         {
             var property = contract.Properties.GetClosestMatchProperty(name);
             if (property == null || property.Ignored || !property.Writable || property.ValueProvider == null || property.PropertyType == null)
@@ -269,7 +272,7 @@ namespace Upstash.DeveloperApi.Serialization
                 if (startsContainer && !SkipToEndOf(reader, depth)) return false;
                 var safe = Redaction.SafePath(name);
                 sink?.AddReadIssue($"'{safe}' could not be read as the documented type; it was left null.");
-                alsoNote?.Invoke(safe);
+                listNote?.Invoke($"item {index}: '{safe}' could not be read as the documented type; it was left null.");
             }
             return true;
         }

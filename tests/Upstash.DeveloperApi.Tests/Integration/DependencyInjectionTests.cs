@@ -46,7 +46,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
             {
                 ["Upstash:Email"] = "config@example.com",
                 ["Upstash:ApiKey"] = "config-key",
-                ["Upstash:BaseUrl"] = api.BaseAddress().ToString(),
+                ["Upstash:BaseAddress"] = api.BaseAddress().ToString(),
                 ["Upstash:Timeout"] = "00:00:05",
                 ["Upstash:MaxRetries"] = "1",
             });
@@ -71,7 +71,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
             Environment.SetEnvironmentVariable("UPSTASH_API_KEY", "env-key");
             try
             {
-                using var host = Host(new() { ["Upstash:BaseUrl"] = api.BaseAddress().ToString() });
+                using var host = Host(new() { ["Upstash:BaseAddress"] = api.BaseAddress().ToString() });
                 await host.StartAsync();
 
                 await host.Services.GetRequiredService<IQStashClient>().ResetQStashTokenAsync();
@@ -87,18 +87,19 @@ namespace Upstash.DeveloperApi.Tests.Integration
 
         [TestCase("Upstash:Email", "not-an-email", "Upstash:Email")]
         [TestCase("Upstash:ApiKey", "", "Upstash:ApiKey")]
-        [TestCase("Upstash:BaseUrl", "ftp://example.net", "Upstash:BaseUrl")]
+        [TestCase("Upstash:BaseAddress", "ftp://example.net", "Upstash:BaseAddress")]
         [TestCase("Upstash:Timeout", "-00:00:01", "Upstash:Timeout")]
         [TestCase("Upstash:MaxRetries", "50", "Upstash:MaxRetries")]
         [TestCase("Upstash:MaxResponseBytes", "10", "Upstash:MaxResponseBytes")]
-        [TestCase("Upstash:BaseUrl", "http://api.example.net", "Upstash:BaseUrl: BaseAddress must be https")]
-        [TestCase("Upstash:BaseUrl", "https://user:pw@api.example.net", "must not carry user info")]
+        [TestCase("Upstash:BaseAddress", "http://api.example.net", "Upstash:BaseAddress: BaseAddress must be https")]
+        [TestCase("Upstash:BaseAddress", "https://user:pw@api.example.net", "must not carry user info")]
         [TestCase("Upstash:Timeout", "10", "Upstash:Timeout: '10' is a bare number, which .NET would read as days. Write a duration as [d.]hh:mm:ss[.fff]: 00:00:30 is 30 seconds")]
         [TestCase("Upstash:Timeout", "30", "Upstash:Timeout: '30' is a bare number")]
         [TestCase("Upstash:MaxRetryDelay", "2.5", "Upstash:MaxRetryDelay: '2.5' is a bare number")]
         [TestCase("Upstash:ConnectRetryDelay", "200", "00:00:00.200 is 200 milliseconds")]
         [TestCase("Upstash:ConnectRetryDelay", "soon", "'Upstash:ConnectRetryDelay'")]
         [TestCase("Upstash:MaxRetries", "abc", "'Upstash:MaxRetries'")]
+        [TestCase("Upstash:BaseUrl", "https://proxy.example.net", "Upstash:BaseUrl is now Upstash:BaseAddress")]
         public async Task A_bad_setting_fails_at_start_up_with_a_message_naming_it(string key, string value, string named)
         {
             var settings = new Dictionary<string, string?> { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "secret-key-123" };
@@ -122,7 +123,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
             {
                 ["Upstash:Email"] = "dev@example.com",
                 ["Upstash:ApiKey"] = "the-api-key-that-must-not-be-logged",
-                ["Upstash:BaseUrl"] = api.BaseAddress().ToString(),
+                ["Upstash:BaseAddress"] = api.BaseAddress().ToString(),
             }, logs);
             await host.StartAsync();
 
@@ -177,7 +178,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
         public async Task A_reloaded_API_key_is_used_by_the_next_call_without_a_restart()
         {
             using var api = LoopbackServer.AnsweringTokenReset();
-            using var host = Host(new() { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "first-key", ["Upstash:BaseUrl"] = api.BaseAddress().ToString() });
+            using var host = Host(new() { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "first-key", ["Upstash:BaseAddress"] = api.BaseAddress().ToString() });
             await host.StartAsync();
             var client = host.Services.GetRequiredService<IQStashClient>();
             await client.ResetQStashTokenAsync();
@@ -214,9 +215,9 @@ namespace Upstash.DeveloperApi.Tests.Integration
         public void A_second_registration_is_refused_with_a_message_instead_of_merging()
         {
             var services = new ServiceCollection();
-            services.AddUpstashDeveloperApi(o => o.BaseUrl = new Uri("https://team-a.example.net"));
+            services.AddUpstashDeveloperApi(o => o.BaseAddress = new Uri("https://team-a.example.net"));
 
-            var again = () => services.AddUpstashDeveloperApi(o => o.BaseUrl = new Uri("https://team-b.example.net"));
+            var again = () => services.AddUpstashDeveloperApi(o => o.BaseAddress = new Uri("https://team-b.example.net"));
 
             again.Should().Throw<InvalidOperationException>().Which.Message.Should().Contain("already called").And.Contain("new UpstashClient(");
         }
@@ -227,7 +228,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
             using var api = LoopbackServer.Start();
             api.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(401).WithBody("{\"error\":\"Unauthorized " + Token + "\"}"));
             var logs = new CapturingLoggerProvider();
-            using var host = Host(new() { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "k-123", ["Upstash:BaseUrl"] = api.BaseAddress().ToString() }, logs);
+            using var host = Host(new() { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "k-123", ["Upstash:BaseAddress"] = api.BaseAddress().ToString() }, logs);
             await host.StartAsync();
 
             var call = () => host.Services.GetRequiredService<IQStashClient>().ResetQStashTokenAsync();

@@ -100,7 +100,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
 
             var run = await Run(app, new[]
             {
-                ("UPSTASH_EMAIL", "consumer@example.com"), ("UPSTASH_API_KEY", "consumer-key"), ("Upstash__BaseUrl", api.BaseAddress().ToString()),
+                ("UPSTASH_EMAIL", "consumer@example.com"), ("UPSTASH_API_KEY", "consumer-key"), ("Upstash__BaseAddress", api.BaseAddress().ToString()),
             }, "run", "--no-launch-profile");
 
             run.Exit.Should().Be(0, run.Output);
