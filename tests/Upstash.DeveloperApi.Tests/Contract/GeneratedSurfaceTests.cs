@@ -43,6 +43,18 @@ namespace Upstash.DeveloperApi.Tests.Contract
         }
 
         [Test]
+        public void The_README_table_maps_every_operationId_to_its_methods()
+        {
+            var expected = string.Join("\n", new[] { "| client | operationId | request | method |", "|---|---|---|---|" }.Concat(ApiOperations.All.Select(o =>
+                $"| {o.Client} | `{o.Id}` | `{o.Method.Method} {o.PathTemplate}` | `{o.MethodName}`{(o.EnumerateMethodName is string e ? $", `{e}`" : string.Empty)} |")));
+            var readme = System.IO.File.ReadAllText(RepoPaths.Of("README.md")).Replace("\r\n", "\n");
+            var match = Regex.Match(readme, @"<!-- operations:start -->\n(?<table>.*?)\n<!-- operations:end -->", RegexOptions.Singleline);
+
+            match.Success.Should().BeTrue("README.md keeps the operations table between its markers");
+            match.Groups["table"].Value.Should().Be(expected, "the table is the generated operation table; paste this one if the document or the overlay changed");
+        }
+
+        [Test]
         public void There_is_one_client_per_tag_named_as_plainly_as_the_tag()
         {
             SpecDocument.Operations.GroupBy(o => o.Operation.Tags.First()).Select(g => g.Select(o => ApiOperations.Get(o.Id).Client).Distinct().Count())
