@@ -3,7 +3,7 @@ using System;
 namespace Upstash.DeveloperApi
 {
     /// <summary>How a client of the Upstash Developer API sends requests: base address, timeout, retries and limits. The same options serve every client.</summary>
-    public sealed class UpstashClientOptions
+    public class UpstashClientOptions
     {
         /// <summary>The default <see cref="Timeout"/>: 30 seconds.</summary>
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
@@ -93,7 +93,16 @@ namespace Upstash.DeveloperApi
                 throw new ArgumentException($"{nameof(BaseAddress)} must be https: credentials never travel in clear text (plain http is allowed only to a loopback address, for tests).", nameof(BaseAddress));
         }
 
-        internal UpstashClientOptions Clone() => (UpstashClientOptions)MemberwiseClone();
+        /// <summary>A plain copy of these options (of a derived type too: the copy is an <see cref="UpstashClientOptions"/> and nothing more).</summary>
+        internal UpstashClientOptions Clone() => new()
+        {
+            BaseAddress = BaseAddress,
+            Timeout = Timeout,
+            MaxRetries = MaxRetries,
+            MaxRetryDelay = MaxRetryDelay,
+            ConnectRetryDelay = ConnectRetryDelay,
+            MaxResponseBytes = MaxResponseBytes,
+        };
     }
 
 }

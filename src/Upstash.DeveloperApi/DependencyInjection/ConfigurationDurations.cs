@@ -4,6 +4,8 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
+using Upstash.DeveloperApi.Errors;
+
 namespace Upstash.DeveloperApi.DependencyInjection
 {
     /// <summary>
@@ -36,6 +38,11 @@ namespace Upstash.DeveloperApi.DependencyInjection
                 try
                 {
                     property.SetValue(options, section.GetSection(property.Name).Get(property.PropertyType));
+                }
+                catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is ArgumentException refused)
+                {
+                    // The setter's own check (BaseAddress: https, no user info); the message never quotes the address.
+                    options.ConfigurationProblems.Add($"{UpstashOptions.SectionName}:{property.Name}: {ArgumentMessages.WithoutParameter(refused)}");
                 }
                 catch (InvalidOperationException ex)
                 {

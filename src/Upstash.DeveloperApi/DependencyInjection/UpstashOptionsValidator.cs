@@ -23,7 +23,7 @@ namespace Upstash.DeveloperApi.DependencyInjection
             if (options.ConfigurationProblems.Count > 0) return ValidateOptionsResult.Fail(failures); // the refused values are not checked again
             try
             {
-                options.ToClientOptions().Validate();
+                options.Validate();
             }
             catch (ArgumentException ex)
             {

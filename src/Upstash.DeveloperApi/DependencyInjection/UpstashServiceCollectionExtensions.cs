@@ -103,7 +103,7 @@ namespace Microsoft.Extensions.DependencyInjection
                 var source = _monitor.CurrentValue;
                 var last = _last;
                 if (last.HasValue && ReferenceEquals(last.Value.Source, source)) return last.Value.Settings;
-                var settings = new ClientSettings(source.ToCredentials(), source.ToClientOptions());
+                var settings = new ClientSettings(source.ToCredentials(), source.Clone());
                 _last = (source, settings);
                 return settings;
             }

@@ -57,7 +57,7 @@ namespace Upstash.DeveloperApi.Tests.Integration
 
             (user.Token == Token).Should().BeTrue();
             (api.LogEntries.Single().RequestMessage.Headers!["Authorization"].Single() == TestCredentials.ExpectedAuthorization("config@example.com", "config-key")).Should().BeTrue();
-            var options = host.Services.GetRequiredService<IOptionsMonitor<UpstashOptions>>().CurrentValue.ToClientOptions();
+            UpstashClientOptions options = host.Services.GetRequiredService<IOptionsMonitor<UpstashOptions>>().CurrentValue; // the same options type
             options.Timeout.Should().Be(TimeSpan.FromSeconds(5));
             options.MaxRetries.Should().Be(1);
             await host.StopAsync();
