@@ -28,6 +28,9 @@ namespace Upstash.CodeGeneration.Emit
         /// </summary>
         public const string EnumerateMethodExtension = "x-upstash-enumerate-method";
 
+        /// <summary>The locals of a generated method (Client.Class.liquid, Client.RequestUrl.liquid): no parameter may take one of their names.</summary>
+        private static readonly string[] TemplateLocals = { "path", "relativeUrl", "request", "cancellationToken" };
+
         public static string EnumerateMethodName(string methodName)
         {
             foreach (var verb in new[] { "List", "Get" })
@@ -56,6 +59,9 @@ namespace Upstash.CodeGeneration.Emit
                     throw new NamingException($"{at}: {MethodNameExtension} must be a method name without 'Async'.");
                 // The method's name, decided here once: the overlay's, else the operationId with a capital.
                 // The templates and ApiOperation.MethodName both read it from the effective document.
+                foreach (var parameter in new[] { operation["parameters"], item["parameters"] }.OfType<JArray>().SelectMany(a => a.OfType<JObject>()))
+                    if ((string?)parameter["name"] is string wireName && TemplateLocals.Contains(Identifiers.Camel(wireName)))
+                        throw new NamingException($"{at}: the parameter '{wireName}' would be named '{Identifiers.Camel(wireName)}' in C#, as a local of the generated method is (build/templates/Client.Class.liquid). Rename the local there.");
                 var methodName = (string?)operation[MethodNameExtension] ?? char.ToUpperInvariant(id![0]) + id.Substring(1);
                 operation[MethodNameExtension] = methodName;
                 var enumerateName = ReturnsList(operation) ? EnumerateMethodName(methodName) : null;

@@ -87,6 +87,24 @@ namespace Upstash.DeveloperApi.Tests.Generation
             act.Should().Throw<NamingException>().Which.Message.Should().Contain("RenameThingRequest").And.Contain("#/paths//a/post/requestBody").And.Contain("#/components/schemas/RenameThingRequest");
         }
 
+        [TestCase("request")]
+        [TestCase("relative_url")]
+        [TestCase("path")]
+        public void A_parameter_that_would_take_the_name_of_a_generated_local_is_an_error_naming_it(string name)
+        {
+            var document = JObject.Parse($$"""
+                { "paths": { "/things/{id}": { "get": { "operationId": "getThing", "parameters": [ { "name": "id", "in": "path" }, { "name": "{{name}}", "in": "query" } ] } } } }
+                """);
+
+            var act = () => Upstash.CodeGeneration.Emit.OperationTable.Read(document);
+
+            act.Should().Throw<NamingException>().Which.Message.Should().Contain($"'{name}'").And.Contain("#/paths//things/{id}/get").And.Contain("Client.Class.liquid");
+        }
+
+        [Test]
+        public void Business_as_usual_parameter_names_pass() =>
+            Upstash.CodeGeneration.Emit.OperationTable.Read(JObject.Parse("""{ "paths": { "/t/{id}": { "get": { "operationId": "getT", "parameters": [ { "name": "backup_id", "in": "query" } ] } } } }""")).Should().ContainSingle();
+
         [Test]
         public void A_uuid_is_generated_as_a_string_and_other_formats_are_kept()
         {
