@@ -15,7 +15,7 @@ namespace Upstash.CodeGeneration.Naming
     {
         public const string Extension = "x-upstash-type-name";
 
-        private const string Prefix = "#/components/schemas/";
+        private const string Prefix = SchemaReferences.Prefix;
 
         public static void Apply(JObject document)
         {

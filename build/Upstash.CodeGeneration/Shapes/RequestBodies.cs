@@ -14,8 +14,6 @@ namespace Upstash.CodeGeneration.Shapes
     {
         public const string Extension = "x-upstash-request-body";
 
-        private const string Prefix = "#/components/schemas/";
-
         public static void Apply(JObject document)
         {
             if (document["components"]?["schemas"] is not JObject schemas) return;
@@ -23,27 +21,12 @@ namespace Upstash.CodeGeneration.Shapes
             var fromResponses = new HashSet<string>(StringComparer.Ordinal);
             foreach (var operation in DocumentOperations.All(document))
             {
-                Reach(operation.Operation["requestBody"], schemas, fromRequests);
-                Reach(operation.Operation["responses"], schemas, fromResponses);
-                Reach(operation.Operation["parameters"], schemas, fromResponses); // a parameter's type is not a body: keep it as it is
+                SchemaReferences.Reach(operation.Operation["requestBody"], schemas, fromRequests);
+                SchemaReferences.Reach(operation.Operation["responses"], schemas, fromResponses);
+                SchemaReferences.Reach(operation.Operation["parameters"], schemas, fromResponses); // a parameter's type is not a body: keep it as it is
             }
             foreach (var name in fromRequests.Where(n => !fromResponses.Contains(n)))
                 if (schemas[name] is JObject schema) schema[Extension] = true;
-        }
-
-        /// <summary>Adds every schema <paramref name="from"/> refers to, directly or through other schemas.</summary>
-        private static void Reach(JToken? from, JObject schemas, HashSet<string> reached)
-        {
-            if (from is not JContainer container) return;
-            var pending = new Stack<JContainer>();
-            pending.Push(container);
-            while (pending.Count > 0)
-                foreach (var reference in pending.Pop().DescendantsAndSelf().OfType<JObject>())
-                    if (reference["$ref"] is JValue { Type: JTokenType.String } value && ((string)value!).StartsWith(Prefix, StringComparison.Ordinal))
-                    {
-                        var name = ((string)value!).Substring(Prefix.Length);
-                        if (reached.Add(name) && schemas[name] is JContainer target) pending.Push(target);
-                    }
         }
     }
 }

@@ -32,13 +32,13 @@ namespace Upstash.CodeGeneration.Shapes
             var notes = new List<string>();
             if (document["components"]?["schemas"] is not JObject schemas) return notes;
             var requestBodies = new HashSet<string>(DocumentOperations.All(document)
-                .SelectMany(o => o.Operation["requestBody"]?["content"] is JObject content ? content.Properties().Select(p => ReferencedName(p.Value["schema"])) : Enumerable.Empty<string?>())
+                .SelectMany(o => o.Operation["requestBody"]?["content"] is JObject content ? content.Properties().Select(p => SchemaReferences.NameOf(p.Value["schema"])) : Enumerable.Empty<string?>())
                 .Where(n => n != null).Select(n => n!), StringComparer.Ordinal);
             var modelOwned = new HashSet<string>(StringComparer.Ordinal);
             foreach (var owner in schemas.Properties().Where(s => !requestBodies.Contains(s.Name)))
                 if (owner.Value["properties"] is JObject properties)
                     foreach (var property in properties.Properties())
-                        if ((ReferencedName(property.Value) ?? ReferencedName(property.Value["items"])) is string owned)
+                        if ((SchemaReferences.NameOf(property.Value) ?? SchemaReferences.NameOf(property.Value["items"])) is string owned)
                             modelOwned.Add(owned);
 
             var groups = schemas.Properties()
@@ -69,8 +69,8 @@ namespace Upstash.CodeGeneration.Shapes
             }
             if (renames.Count == 0) return notes;
             foreach (var reference in document.DescendantsAndSelf().OfType<JObject>().Where(o => o["$ref"] is JValue).ToList())
-                if (ReferencedName(reference) is string target && renames.TryGetValue(target, out var shared))
-                    reference["$ref"] = "#/components/schemas/" + shared;
+                if (SchemaReferences.NameOf(reference) is string target && renames.TryGetValue(target, out var shared))
+                    reference["$ref"] = SchemaReferences.Prefix + shared;
             return notes;
         }
 
@@ -92,12 +92,6 @@ namespace Upstash.CodeGeneration.Shapes
             // The words the naming rule put in front ("CreateDatabase[Request]ReadRegion") are not part of the name.
             var suffix = words[0].Skip(words[0].Count - common).SkipWhile(w => w is "Request" or "Response" or "Item").ToList();
             return suffix.Count >= 2 ? string.Concat(suffix) : null;
-        }
-
-        private static string? ReferencedName(JToken? schema)
-        {
-            const string prefix = "#/components/schemas/";
-            return schema is JObject o && (string?)o["$ref"] is string reference && reference.StartsWith(prefix, StringComparison.Ordinal) ? reference.Substring(prefix.Length) : null;
         }
     }
 }
