@@ -14,8 +14,9 @@ namespace Upstash.DeveloperApi
         /// <param name="operation">The operationId.</param>
         /// <param name="message">The message.</param>
         /// <param name="requestSent">Whether the request may have reached the service.</param>
+        /// <exception cref="ArgumentException">The operation or the message is null or empty, or a value is one the client never gives this type.</exception>
         public UpstashConnectionException(string operation, string message, bool requestSent = false)
-            : this(operation, message, requestSent, null) { }
+            : this(FailureArguments.Text(operation, nameof(operation)), FailureArguments.Text(message, nameof(message)), requestSent, null) { }
 
         internal UpstashConnectionException(string operation, string message, bool requestSent, Exception? innerException)
             : base(UpstashErrorKind.ConnectionFailed, operation, message, null, null, null, null, innerException) => RequestSent = requestSent;

@@ -16,8 +16,9 @@ namespace Upstash.DeveloperApi
         /// <param name="message">The message.</param>
         /// <param name="reason">Why the outcome is unknown.</param>
         /// <param name="statusCode">500 for <see cref="UpstashOutcomeUnknownReason.ServerError"/>; null when no answer arrived.</param>
+        /// <exception cref="ArgumentException">The operation or the message is null or empty, or a value is one the client never gives this type.</exception>
         public UpstashOutcomeUnknownException(string operation, string message, UpstashOutcomeUnknownReason reason, int? statusCode = null)
-            : this(operation, message, reason, statusCode, null, null, null) { }
+            : this(FailureArguments.Text(operation, nameof(operation)), FailureArguments.Text(message, nameof(message)), FailureArguments.Reason(reason, statusCode), statusCode, null, null, null) { }
 
         internal UpstashOutcomeUnknownException(string operation, string message, UpstashOutcomeUnknownReason reason, int? statusCode, string? errorText, string? rawBody, Exception? innerException)
             : base(UpstashErrorKind.OutcomeUnknown, operation, message, statusCode, errorText, null, rawBody, innerException)

@@ -10,8 +10,9 @@ namespace Upstash.DeveloperApi
         /// <param name="operation">The operationId.</param>
         /// <param name="message">The message.</param>
         /// <param name="retryAfter">The <c>Retry-After</c> the service sent, if any.</param>
+        /// <exception cref="ArgumentException">The operation or the message is null or empty, or a value is one the client never gives this type.</exception>
         public UpstashRateLimitException(string operation, string message, TimeSpan? retryAfter = null)
-            : this(operation, message, 429, null, retryAfter, null) { }
+            : this(FailureArguments.Text(operation, nameof(operation)), FailureArguments.Text(message, nameof(message)), 429, null, FailureArguments.Wait(retryAfter), null) { }
 
         internal UpstashRateLimitException(string operation, string message, int statusCode, string? errorText, TimeSpan? retryAfter, string? rawBody)
             : base(UpstashErrorKind.RateLimited, operation, message, statusCode, errorText, retryAfter, rawBody, null) { }

@@ -11,8 +11,9 @@ namespace Upstash.DeveloperApi
         /// <param name="message">The message.</param>
         /// <param name="statusCode">400, 405 or 406.</param>
         /// <param name="errorText">The service's error text, if any.</param>
+        /// <exception cref="ArgumentException">The operation or the message is null or empty, or a value is one the client never gives this type.</exception>
         public UpstashRequestRejectedException(string operation, string message, int statusCode = 400, string? errorText = null)
-            : this(operation, message, statusCode, errorText, null) { }
+            : this(FailureArguments.Text(operation, nameof(operation)), FailureArguments.Text(message, nameof(message)), FailureArguments.Status(statusCode, nameof(UpstashRequestRejectedException), 400, 405, 406), errorText, null) { }
 
         internal UpstashRequestRejectedException(string operation, string message, int statusCode, string? errorText, string? rawBody)
             : base(UpstashErrorKind.RequestRejected, operation, message, statusCode, errorText, null, rawBody, null) { }

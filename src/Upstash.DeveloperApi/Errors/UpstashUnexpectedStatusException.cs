@@ -10,8 +10,9 @@ namespace Upstash.DeveloperApi
         /// <param name="operation">The operationId.</param>
         /// <param name="message">The message.</param>
         /// <param name="statusCode">The status.</param>
+        /// <exception cref="ArgumentException">The operation or the message is null or empty, or a value is one the client never gives this type.</exception>
         public UpstashUnexpectedStatusException(string operation, string message, int statusCode)
-            : this(operation, message, statusCode, null, null, null) { }
+            : this(FailureArguments.Text(operation, nameof(operation)), FailureArguments.Text(message, nameof(message)), FailureArguments.UnexpectedStatus(statusCode), null, null, null) { }
 
         internal UpstashUnexpectedStatusException(string operation, string message, int statusCode, string? errorText, TimeSpan? retryAfter, string? rawBody)
             : base(UpstashErrorKind.UnexpectedStatus, operation, message, statusCode, errorText, retryAfter, rawBody, null) { }

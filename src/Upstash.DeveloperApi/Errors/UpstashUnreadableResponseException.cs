@@ -10,8 +10,9 @@ namespace Upstash.DeveloperApi
         /// <param name="operation">The operationId.</param>
         /// <param name="message">The message.</param>
         /// <param name="statusCode">The status of the answer, if one arrived.</param>
+        /// <exception cref="ArgumentException">The operation or the message is null or empty, or a value is one the client never gives this type.</exception>
         public UpstashUnreadableResponseException(string operation, string message, int? statusCode = 200)
-            : this(operation, message, statusCode, null, null) { }
+            : this(FailureArguments.Text(operation, nameof(operation)), FailureArguments.Text(message, nameof(message)), FailureArguments.SuccessOrNone(statusCode), null, null) { }
 
         internal UpstashUnreadableResponseException(string operation, string message, int? statusCode, string? rawBody, Exception? innerException)
             : base(UpstashErrorKind.UnreadableResponse, operation, message, statusCode, null, null, rawBody, innerException) { }

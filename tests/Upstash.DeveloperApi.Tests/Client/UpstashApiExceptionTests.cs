@@ -28,8 +28,9 @@ namespace Upstash.DeveloperApi.Tests.Client
                 "operation" => "getDatabase",
                 "message" => "it failed",
                 _ when p.ParameterType == typeof(UpstashOutcomeUnknownReason) => UpstashOutcomeUnknownReason.Timeout,
-                _ when p.ParameterType == typeof(int) => 400,
-                _ => p.HasDefaultValue ? p.DefaultValue : null,
+                _ when p.HasDefaultValue => p.DefaultValue,
+                _ when p.ParameterType == typeof(int) => 409, // the one required status: an unexpected one
+                _ => null,
             }).ToArray();
 
             var failure = (UpstashApiException)constructor.Invoke(arguments);
@@ -49,6 +50,28 @@ namespace Upstash.DeveloperApi.Tests.Client
             new UpstashServerException("op", "m").StatusCode.Should().Be(503);
             new UpstashConnectionException("op", "m").StatusCode.Should().BeNull();
             new UpstashOutcomeUnknownException("resetQStashToken", "m", UpstashOutcomeUnknownReason.ServerError, 500).Reason.Should().Be(UpstashOutcomeUnknownReason.ServerError);
+            new UpstashUnexpectedStatusException("op", "m", 409).StatusCode.Should().Be(409);
+        }
+
+        [Test]
+        public void A_created_failure_must_be_one_the_client_could_raise()
+        {
+            var refused = new Action[]
+            {
+                () => _ = new UpstashServerException("op", "m", 404),
+                () => _ = new UpstashRequestRejectedException("op", "m", statusCode: 200),
+                () => _ = new UpstashUnexpectedStatusException("op", "m", 204),
+                () => _ = new UpstashUnreadableResponseException("op", "m", 500),
+                () => _ = new UpstashRateLimitException("op", "m", TimeSpan.FromSeconds(-1)),
+                () => _ = new UpstashOutcomeUnknownException("op", "m", (UpstashOutcomeUnknownReason)99),
+                () => _ = new UpstashOutcomeUnknownException("op", "m", UpstashOutcomeUnknownReason.ServerError),
+                () => _ = new UpstashOutcomeUnknownException("op", "m", UpstashOutcomeUnknownReason.Timeout, 500),
+                () => _ = new UpstashNotFoundException(null!, "m"),
+                () => _ = new UpstashConnectionException("op", ""),
+            };
+
+            foreach (var create in refused) create.Should().Throw<ArgumentException>();
+            new UpstashOutcomeUnknownException("op", "m", UpstashOutcomeUnknownReason.ServerError, 500).StatusCode.Should().Be(500);
         }
 
         [Test]
