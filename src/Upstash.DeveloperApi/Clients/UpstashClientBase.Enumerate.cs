@@ -28,9 +28,7 @@ namespace Upstash.DeveloperApi
         {
             items.StartEnumeration();
             using var request = createRequest();
-            var uri = Prepare(operation, request, relativeUrl, out var http, out var settings);
-            var started = Diagnostics.ValueStopwatch.StartNew();
-            var activity = Diagnostics.UpstashTelemetry.Start(operation, uri);
+            var (message, span) = Begin(operation, request, relativeUrl, streamBody: true, cancellationToken);
             int? status = null;
             Exception? failure = null;
             HttpResponseMessage? response = null;
@@ -39,7 +37,6 @@ namespace Upstash.DeveloperApi
             {
                 try
                 {
-                    var message = new UpstashMessage(operation, request, http, settings.Options, streamBody: true, cancellationToken);
                     await _context.Pipeline.SendAsync(message).ConfigureAwait(false);
                     response = message.Response!;
                     status = (int)response.StatusCode;
@@ -88,7 +85,7 @@ namespace Upstash.DeveloperApi
             {
                 reader?.Close();
                 response?.Dispose();
-                Diagnostics.UpstashTelemetry.Stop(activity, operation, started, (failure as UpstashApiException)?.StatusCode ?? status, failure);
+                span.End(status, failure);
             }
         }
 

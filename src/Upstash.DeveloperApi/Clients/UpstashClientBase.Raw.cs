@@ -34,22 +34,19 @@ namespace Upstash.DeveloperApi
                 at = close + 1;
             }
             using var request = CreateRequest(operation);
-            var uri = Prepare(operation, request, path.ToString(), out var http, out var settings);
-            var started = Diagnostics.ValueStopwatch.StartNew();
-            var activity = Diagnostics.UpstashTelemetry.Start(operation, uri);
+            var (message, span) = Begin(operation, request, path.ToString(), streamBody: false, cancellationToken);
             try
             {
-                var message = new UpstashMessage(operation, request, http, settings.Options, streamBody: false, cancellationToken);
                 await _context.Pipeline.SendAsync(message).ConfigureAwait(false);
                 using var response = message.Response!;
                 var body = response.Content as BufferedContent;
                 var result = new UpstashRawResponse((int)response.StatusCode, body?.MediaType, body == null ? System.Array.Empty<byte>() : body.ToArray());
-                Diagnostics.UpstashTelemetry.Stop(activity, operation, started, result.Status, null);
+                span.End(result.Status, null);
                 return result;
             }
             catch (System.Exception ex)
             {
-                Diagnostics.UpstashTelemetry.Stop(activity, operation, started, (ex as UpstashApiException)?.StatusCode, ex);
+                span.End(null, ex);
                 throw;
             }
         }

@@ -30,24 +30,21 @@ namespace Upstash.DeveloperApi
             // Lists and models are read as they arrive, with no size limit; a response that carries new
             // credentials is buffered and bounded, so that its raw body stays reachable when it cannot be read.
             var stream = ResponseReader.CanStream<T>() && !operation.IssuesCredentials;
-            var uri = Prepare(operation, request, relativeUrl, out var http, out var settings);
-            var started = Diagnostics.ValueStopwatch.StartNew();
-            var activity = Diagnostics.UpstashTelemetry.Start(operation, uri);
+            var (message, span) = Begin(operation, request, relativeUrl, stream, cancellationToken);
             int? status = null;
             try
             {
-                var message = new UpstashMessage(operation, request, http, settings.Options, stream, cancellationToken);
                 await _context.Pipeline.SendAsync(message).ConfigureAwait(false);
                 using var response = message.Response!;
                 status = (int)response.StatusCode;
                 EnsureSuccess(message);
                 var result = ResponseReader.Read<T>(operation, response, _context.Log, cancellationToken);
-                Diagnostics.UpstashTelemetry.Stop(activity, operation, started, status, null);
+                span.End(status, null);
                 return result;
             }
             catch (Exception ex)
             {
-                Diagnostics.UpstashTelemetry.Stop(activity, operation, started, (ex as UpstashApiException)?.StatusCode ?? status, ex);
+                span.End(status, ex);
                 throw;
             }
         }
@@ -58,25 +55,30 @@ namespace Upstash.DeveloperApi
         /// </summary>
         private protected async Task<UpstashResponse> SendAsync(ApiOperation operation, HttpRequestMessage request, string relativeUrl, CancellationToken cancellationToken)
         {
-            var uri = Prepare(operation, request, relativeUrl, out var http, out var settings);
-            var started = Diagnostics.ValueStopwatch.StartNew();
-            var activity = Diagnostics.UpstashTelemetry.Start(operation, uri);
+            var (message, span) = Begin(operation, request, relativeUrl, streamBody: false, cancellationToken);
             try
             {
-                var message = new UpstashMessage(operation, request, http, settings.Options, streamBody: false, cancellationToken);
                 await _context.Pipeline.SendAsync(message).ConfigureAwait(false);
                 using var response = message.Response!;
                 EnsureSuccess(message);
                 var status = (int)response.StatusCode;
                 var result = UpstashResponse.From(response, AcknowledgementIssues(operation, status, response.Content as BufferedContent));
-                Diagnostics.UpstashTelemetry.Stop(activity, operation, started, status, null);
+                span.End(status, null);
                 return result;
             }
             catch (Exception ex)
             {
-                Diagnostics.UpstashTelemetry.Stop(activity, operation, started, (ex as UpstashApiException)?.StatusCode, ex);
+                span.End(null, ex);
                 throw;
             }
+        }
+
+        /// <summary>Steps 1 to 4 of a call: its URI, transport security and credentials (<see cref="Prepare"/>), its message for the pipeline, and its span.</summary>
+        private (UpstashMessage Message, Diagnostics.CallSpan Span) Begin(ApiOperation operation, HttpRequestMessage request, string relativeUrl, bool streamBody, CancellationToken cancellationToken)
+        {
+            var uri = Prepare(operation, request, relativeUrl, out var http, out var settings);
+            var span = Diagnostics.CallSpan.Start(operation, uri);
+            return (new UpstashMessage(operation, request, http, settings.Options, streamBody, cancellationToken), span);
         }
 
         /// <summary>What an acknowledgement's answer has that the document does not describe: a status it does not list, a body other than "OK" (never quoted).</summary>

@@ -46,7 +46,7 @@ namespace Microsoft.Extensions.DependencyInjection
             options.Configure<IServiceProvider>((o, provider) =>
             {
                 if (provider.GetService<IConfiguration>()?.GetSection(UpstashOptions.SectionName) is IConfigurationSection section)
-                    ConfigurationDurations.Bind(section, o);
+                    SectionBinding.Bind(section, o);
             });
             options.PostConfigure(o =>
             {

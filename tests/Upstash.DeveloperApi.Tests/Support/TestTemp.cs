@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using NUnit.Framework;
 
 namespace Upstash.DeveloperApi.Tests.Support
 {
@@ -8,8 +7,7 @@ namespace Upstash.DeveloperApi.Tests.Support
     /// Every folder and file the tests create lives under one root per run (<c>/tmp/upstash-tests-&lt;pid&gt;</c>),
     /// which is deleted when the run ends: a run leaves nothing behind in the temp folder.
     /// </summary>
-    [SetUpFixture]
-    public sealed class TestTemp
+    public static class TestTemp
     {
         private static readonly Lazy<string> RootFolder = new(() =>
             Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"upstash-tests-{Environment.ProcessId}")).FullName);
@@ -23,8 +21,8 @@ namespace Upstash.DeveloperApi.Tests.Support
         /// <summary>A path for a new file under the run's root.</summary>
         public static string NewFile(string name) => Path.Combine(Root, $"{Guid.NewGuid():N}-{name}");
 
-        [OneTimeTearDown]
-        public void DeleteTheRoot()
+        /// <summary>Deletes the run's root (<see cref="TestRunCleanup"/> calls it once every test has run).</summary>
+        public static void DeleteTheRoot()
         {
             if (!RootFolder.IsValueCreated) return;
             try
