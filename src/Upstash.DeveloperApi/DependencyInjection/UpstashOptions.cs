@@ -26,6 +26,9 @@ namespace Upstash.DeveloperApi
         /// <summary>What a configuration section held that cannot be bound (a duration given as a bare number); the start-up check reports each.</summary>
         internal System.Collections.Generic.List<string> ConfigurationProblems { get; } = new();
 
+        /// <summary>Why a reload's options are not used (null when they are valid): after start-up, an invalid reload passes validation carrying these, so that the options monitor does not throw on every read.</summary>
+        internal string? RejectedReload { get; set; }
+
         /// <summary>The credentials these settings describe.</summary>
         /// <exception cref="ArgumentException">The email or key is missing or malformed.</exception>
         public UpstashCredentials ToCredentials() => new(Email!, ApiKey!);

@@ -5,10 +5,31 @@ using Upstash.DeveloperApi.Errors;
 
 namespace Upstash.DeveloperApi.DependencyInjection
 {
-    /// <summary>Checks <see cref="UpstashOptions"/> at start-up; each failure names the setting and never repeats the key.</summary>
+    /// <summary>Checks <see cref="UpstashOptions"/>; each failure names the setting and never repeats the key.</summary>
+    /// <remarks>
+    /// Until options were valid once, a failure fails validation (start-up stops, naming the settings). After that, a
+    /// reload's failure is kept on the options (<see cref="UpstashOptions.RejectedReload"/>) and validation passes:
+    /// IOptionsMonitor would otherwise throw from the reload itself and on every later read, failing every call of
+    /// a running service; <see cref="MonitoredSettings"/> keeps the last valid options and logs the failure.
+    /// </remarks>
     internal sealed class UpstashOptionsValidator : IValidateOptions<UpstashOptions>
     {
+        private volatile bool _validOnce;
+
         public ValidateOptionsResult Validate(string? name, UpstashOptions options)
+        {
+            var failures = Failures(options);
+            if (failures.Count == 0)
+            {
+                _validOnce = true;
+                return ValidateOptionsResult.Success;
+            }
+            if (!_validOnce) return ValidateOptionsResult.Fail(failures);
+            options.RejectedReload = string.Join("; ", failures);
+            return ValidateOptionsResult.Success;
+        }
+
+        private static List<string> Failures(UpstashOptions options)
         {
             var failures = new List<string>(options.ConfigurationProblems);
             try
@@ -20,7 +41,7 @@ namespace Upstash.DeveloperApi.DependencyInjection
                 var which = ex.ParamName == "email" ? $"{UpstashOptions.SectionName}:Email (or {UpstashCredentials.EmailVariable})" : $"{UpstashOptions.SectionName}:ApiKey (or {UpstashCredentials.ApiKeyVariable})";
                 failures.Add($"{which}: {ArgumentMessages.WithoutParameter(ex)}");
             }
-            if (options.ConfigurationProblems.Count > 0) return ValidateOptionsResult.Fail(failures); // the refused values are not checked again
+            if (options.ConfigurationProblems.Count > 0) return failures; // the refused values are not checked again
             try
             {
                 options.Validate();
@@ -30,7 +51,7 @@ namespace Upstash.DeveloperApi.DependencyInjection
                 var setting = ex.ParamName;
                 failures.Add($"{UpstashOptions.SectionName}:{setting}: {ArgumentMessages.WithoutParameter(ex)}");
             }
-            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+            return failures;
         }
     }
 }

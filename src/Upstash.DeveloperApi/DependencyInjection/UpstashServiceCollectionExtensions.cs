@@ -26,7 +26,8 @@ namespace Microsoft.Extensions.DependencyInjection
         /// the configuration section <c>Upstash</c> (<c>Email</c>, <c>ApiKey</c>, <c>BaseAddress</c>, <c>Timeout</c>,
         /// <c>MaxRetries</c>, <c>MaxRetryDelay</c>, <c>ConnectRetryDelay</c>, <c>MaxResponseBytes</c>), with
         /// <c>UPSTASH_EMAIL</c>/<c>UPSTASH_API_KEY</c> as fallback, then <paramref name="configure"/>; they are
-        /// validated when the host starts, and read again on every call, so a reloaded API key is used at once.
+        /// validated when the host starts, and read again on every call, so a reloaded API key is used at once;
+        /// a reload with an invalid value is logged (event 4104) and the last valid options stay in use.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Changes the options after configuration binding; optional.</param>
@@ -73,8 +74,8 @@ namespace Microsoft.Extensions.DependencyInjection
             services.AddSingleton(provider =>
             {
                 var factory = provider.GetRequiredService<IHttpClientFactory>();
-                var settings = new MonitoredSettings(provider.GetRequiredService<IOptionsMonitor<UpstashOptions>>());
                 var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("Upstash.DeveloperApi");
+                var settings = new MonitoredSettings(provider.GetRequiredService<IOptionsMonitor<UpstashOptions>>(), logger);
                 return new UpstashClient(UpstashClientContext.FromSources(() => factory.CreateClient(HttpClientName), settings.Current, logger), ownsContext: true);
             });
             services.AddSingleton<IUpstashClient>(provider => provider.GetRequiredService<UpstashClient>());
@@ -88,25 +89,6 @@ namespace Microsoft.Extensions.DependencyInjection
             public string Name => Microsoft.Extensions.Options.Options.DefaultName;
 
             public Primitives.IChangeToken GetChangeToken() => new Primitives.CancellationChangeToken(System.Threading.CancellationToken.None);
-        }
-
-        /// <summary>The current options as client settings, converted once per change of the options.</summary>
-        private sealed class MonitoredSettings
-        {
-            private readonly IOptionsMonitor<UpstashOptions> _monitor;
-            private (UpstashOptions Source, ClientSettings Settings)? _last;
-
-            public MonitoredSettings(IOptionsMonitor<UpstashOptions> monitor) => _monitor = monitor;
-
-            public ClientSettings Current()
-            {
-                var source = _monitor.CurrentValue;
-                var last = _last;
-                if (last.HasValue && ReferenceEquals(last.Value.Source, source)) return last.Value.Settings;
-                var settings = new ClientSettings(source.ToCredentials(), source.Clone());
-                _last = (source, settings);
-                return settings;
-            }
         }
     }
 }

@@ -17,6 +17,7 @@ namespace Upstash.DeveloperApi.Diagnostics
             public static readonly EventId Retrying = new EventId(4101, "UpstashRetrying");
             public static readonly EventId TransportFailed = new EventId(4102, "UpstashTransportFailed");
             public static readonly EventId CallFailed = new EventId(4103, "UpstashCallFailed");
+            public static readonly EventId OptionsRejected = new EventId(4104, "UpstashOptionsRejected");
         }
 
         private static readonly Action<ILogger, string, string, string, int, double, int, Exception?> RespondedMessage =
@@ -34,6 +35,10 @@ namespace Upstash.DeveloperApi.Diagnostics
         private static readonly Action<ILogger, string, string, int?, Exception?> CallFailedMessage =
             LoggerMessage.Define<string, string, int?>(LogLevel.Error, Events.CallFailed,
                 "Upstash {Operation} failed: {ErrorKind} (status {StatusCode})");
+
+        private static readonly Action<ILogger, string, Exception?> OptionsRejectedMessage =
+            LoggerMessage.Define<string>(LogLevel.Error, Events.OptionsRejected,
+                "Upstash options were reloaded with invalid values, so the last valid options stay in use: {Failures}");
 
         private readonly ILogger _logger;
 
@@ -54,5 +59,8 @@ namespace Upstash.DeveloperApi.Diagnostics
         /// <summary>Logs a typed failure. The exception object is not passed to the logger: only its kind and status are.</summary>
         public void CallFailed(UpstashApiException exception) =>
             CallFailedMessage(_logger, exception.Operation, exception.Kind.ToString(), exception.StatusCode, null);
+
+        /// <summary>Logs a reload whose options failed validation; <paramref name="failures"/> name the settings, never a value of the key.</summary>
+        public void OptionsRejected(string failures) => OptionsRejectedMessage(_logger, failures, null);
     }
 }

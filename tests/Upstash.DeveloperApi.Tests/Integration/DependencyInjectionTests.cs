@@ -194,6 +194,53 @@ namespace Upstash.DeveloperApi.Tests.Integration
         }
 
         [Test]
+        public async Task A_reload_with_an_invalid_value_keeps_the_last_valid_options_and_logs_the_setting_once()
+        {
+            using var api = LoopbackServer.AnsweringTokenReset();
+            var logs = new CapturingLoggerProvider();
+            using var host = Host(new() { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "first-key", ["Upstash:BaseAddress"] = api.BaseAddress().ToString() }, logs);
+            await host.StartAsync();
+            var client = host.Services.GetRequiredService<IQStashClient>();
+            await client.ResetQStashTokenAsync();
+
+            var configuration = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
+            configuration["Upstash:ApiKey"] = "rotated-key";
+            configuration["Upstash:Timeout"] = "30"; // a bare number: refused by name
+            configuration.Reload();
+            await client.ResetQStashTokenAsync();
+            await client.ResetQStashTokenAsync();
+
+            var sent = api.LogEntries.Select(e => e.RequestMessage.Headers!["Authorization"].Single()).ToList();
+            sent.Should().HaveCount(3, "every call went out on the last valid options");
+            sent.All(s => s == TestCredentials.ExpectedAuthorization("dev@example.com", "first-key")).Should().BeTrue("the invalid reload is not half applied");
+            var rejected = logs.Logger.Entries.Where(e => e.Id.Id == 4104).ToList();
+            rejected.Should().ContainSingle("the same failure is logged once, not on every call");
+            rejected[0].Message.Should().Contain("Upstash:Timeout");
+            logs.Logger.AllText().ShouldNotContainAny(new[] { "first-key", "rotated-key" }, "the log");
+
+            configuration["Upstash:Timeout"] = "00:00:30";
+            configuration.Reload();
+            await client.ResetQStashTokenAsync();
+            (api.LogEntries.Last().RequestMessage.Headers!["Authorization"].Single() == TestCredentials.ExpectedAuthorization("dev@example.com", "rotated-key"))
+                .Should().BeTrue("a reload that is valid again applies at once");
+        }
+
+        [Test]
+        public async Task An_invalid_reload_before_the_first_call_fails_the_call_with_a_configuration_error_naming_the_setting()
+        {
+            using var host = Host(new() { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "first-key", ["Upstash:BaseAddress"] = "http://127.0.0.1:9/" });
+            await host.StartAsync();
+            var configuration = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
+            configuration["Upstash:MaxRetries"] = "-1";
+            configuration.Reload();
+
+            var call = () => host.Services.GetRequiredService<IQStashClient>().ResetQStashTokenAsync();
+
+            var thrown = (await call.Should().ThrowAsync<UpstashConfigurationException>()).Which;
+            thrown.Message.Should().Contain("Upstash:MaxRetries").And.NotContain("first-key");
+        }
+
+        [Test]
         public async Task Resolving_clients_from_the_root_provider_keeps_nothing_alive()
         {
             using var host = Host(new() { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "k-123" });
