@@ -54,7 +54,7 @@ document=$(cd "$(dirname "$document")" && pwd)/$(basename "$document")
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 1
-fixtures=tests/Upstash.DeveloperApi.Tests/Fixtures/upstream
+fixtures=tests/Upstash.DeveloperApi.Contract.Tests/Fixtures/upstream
 source_md=openapi/SOURCE.md
 short=${revision:0:8}
 name="$date.$short"
@@ -121,7 +121,7 @@ cat > "$source_md" <<EOF
 | SHA-256 of the file | \`$sha\` |
 
 The revisions before it are replayed by \`Workflow/UpstreamHistoryTests\` from
-\`tests/Upstash.DeveloperApi.Tests/Fixtures/upstream/\`.
+\`tests/Upstash.DeveloperApi.Contract.Tests/Fixtures/upstream/\`.
 
 ## Adopting a new revision
 
@@ -164,8 +164,13 @@ else
   echo "   dotnet ${args[*]}"
   dotnet "${args[@]}" > "$work/test.log" 2>&1
   test_status=$?
-  passed=$(grep -E '^(Passed|Failed)!' "$work/test.log" | grep -oE 'Passed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
-  failed=$(grep -E '^(Passed|Failed)!' "$work/test.log" | grep -oE 'Failed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
+  # Each test project sums itself up: in one line at minimal verbosity ("Passed!  - Failed: 0, Passed: 55, ..."),
+  # in a block at the normal verbosity the test projects ask for ("     Passed: 55"); as .ci/run counts them.
+  count() {
+    { grep -E '^(Passed|Failed)!' "$work/test.log" | grep -oE "$1: +[0-9]+"; grep -E "^ +$1: +[0-9]+ *$" "$work/test.log"; } | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}'
+  }
+  passed=$(count Passed)
+  failed=$(count Failed)
   suite="$passed passed, $failed failed"
   [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ] && suite="failed before any test ran (see the build output of dotnet test)"
   echo "   $suite"

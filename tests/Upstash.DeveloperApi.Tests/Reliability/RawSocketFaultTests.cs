@@ -100,25 +100,6 @@ namespace Upstash.DeveloperApi.Tests.Reliability
         }
 
         [Test]
-        public async Task A_rotation_whose_connection_drops_goes_out_once_through_the_cli_too()
-        {
-            using var server = new RawTcpServer(async connection =>
-            {
-                await connection.ReadRequestAsync();
-                connection.Close();
-            });
-            var cli = new Cli.CliRunner();
-
-            var (exit, _, error) = await cli.RunAsync("rotate-token", "--yes", "--show-secrets", "--email", "a@b.c", "--api-key", "k3y-0123456789", "--base-url", server.BaseAddress.ToString());
-
-            exit.Should().Be(Upstash.DeveloperApi.Cli.ExitCodes.OutcomeUnknown);
-            error.Should().Contain("may already have been");
-            await Task.Delay(200);
-            server.Requests.Should().Be(1);
-            server.Connections.Should().Be(1);
-        }
-
-        [Test]
         public async Task A_failed_connect_of_any_kind_is_reported_as_not_sent()
         {
             // "No network" makes name resolution fail with EAI_AGAIN (SocketError.TryAgain), not HostNotFound.
