@@ -85,17 +85,6 @@ namespace Upstash.DeveloperApi.Tests.Client
         }
 
         [Test]
-        public async Task A_500_on_the_token_reset_says_the_token_may_already_be_rotated()
-        {
-            var thrown = await Fail(500, "{\"error\":\"internal\"}");
-
-            thrown.Should().BeOfType<UpstashOutcomeUnknownException>();
-            thrown.Should().BeOfType<UpstashOutcomeUnknownException>();
-            ((UpstashOutcomeUnknownException)thrown).Reason.Should().Be(UpstashOutcomeUnknownReason.ServerError);
-            thrown.Message.Should().Contain("may already have been rotated");
-        }
-
-        [Test]
         public async Task An_html_error_page_is_not_quoted()
         {
             var thrown = await Fail(503, "<html><body>Gateway says token=abcdefghijklmnopqrstuvwxyz</body></html>", "text/html");

@@ -78,6 +78,7 @@ namespace Upstash.DeveloperApi.Tests.Client
             var call = () => OperationInvoker.InvokeAsync(upstash, SpecDocument.Operations.Single(o => o.Id == operationId));
 
             var thrown = (await call.Should().ThrowAsync<UpstashOutcomeUnknownException>()).Which;
+            thrown.Reason.Should().Be(UpstashOutcomeUnknownReason.ServerError);
             thrown.Message.Should().Contain($"{subject} may already have been rotated").And.Contain("Upstash console");
         }
 
