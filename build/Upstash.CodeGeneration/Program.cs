@@ -13,11 +13,11 @@ using Upstash.DeveloperApi.SpecTools.Overlay;
 namespace Upstash.CodeGeneration
 {
     /// <summary>
-    /// <c>Upstash.CodeGeneration --spec openapi/openapi.yml [--overlay openapi/corrections.overlay.yml] --out obj/Generated</c>
-    /// writes the generated files; <c>--list-operations</c> instead of <c>--out</c> prints one line per operation
-    /// of the effective document (<c>Client.operationId METHOD /path</c>), for build/adopt-revision.sh.
-    /// Errors are printed in MSBuild's format, so the build shows them as errors that name the cause.
+    /// <c>Upstash.CodeGeneration --spec openapi/openapi.yml [--overlay openapi/corrections.overlay.yml] --out
+    /// obj/Generated</c> writes the generated files; <c>--list-operations</c> instead of <c>--out</c> prints one line per
+    /// operation of the effective document (<c>Client.operationId METHOD /path</c>), for build/adopt-revision.sh.
     /// </summary>
+    /// <remarks>Errors are printed in MSBuild's format, so the build shows them as errors that name the cause.</remarks>
     public static class Program
     {
         public static int Main(string[] args)

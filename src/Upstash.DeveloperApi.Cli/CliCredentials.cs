@@ -5,9 +5,10 @@ using System.IO;
 namespace Upstash.DeveloperApi.Cli
 {
     /// <summary>
-    /// Where rotate-token's credentials come from, in the order Upstash's own CLI uses: the options, then
-    /// the environment, then a .env file. An error names the source the bad value came from.
+    /// Where rotate-token's credentials come from, in the order Upstash's own CLI uses: the options, then the
+    /// environment, then a .env file.
     /// </summary>
+    /// <remarks>An error names the source the bad value came from.</remarks>
     internal static class CliCredentials
     {
         /// <param name="env">The process environment.</param>

@@ -68,14 +68,16 @@ namespace Upstash.DeveloperApi.Cli
         }
 
         /// <summary>
-        /// Standard output as a stream that reports every failed write. .NET's console writer ignores a broken
-        /// pipe (EPIPE: the reader exited), so a new token written into a pipe nobody reads would count as
-        /// written and the tool would exit 0; written through its own file stream, the write fails and the
-        /// command says so. Only a stream without a position (a pipe, a socket, a terminal) is written so: a
-        /// file stream keeps its own offset and would leave the shell's offset of a redirected file behind
-        /// (<c>(upstash-devapi …; echo done) &gt; out</c> would overwrite the result). Files, Windows and a
-        /// closed descriptor keep the console's writer, which reports a full disk and a closed descriptor itself.
+        /// Standard output as a stream that reports every failed write. .NET's console writer ignores a broken pipe
+        /// (EPIPE: the reader exited), so a new token written into a pipe nobody reads would count as written and the
+        /// tool would exit 0; written through its own file stream, the write fails and the command says so.
         /// </summary>
+        /// <remarks>
+        /// Only a stream without a position (a pipe, a socket, a terminal) is written so: a file stream keeps its own
+        /// offset and would leave the shell's offset of a redirected file behind (<c>(upstash-devapi …; echo done) &gt;
+        /// out</c> would overwrite the result). Files, Windows and a closed descriptor keep the console's writer, which
+        /// reports a full disk and a closed descriptor itself.
+        /// </remarks>
         private static TextWriter StandardOutput()
         {
             if (OperatingSystem.IsWindows()) return Console.Out;

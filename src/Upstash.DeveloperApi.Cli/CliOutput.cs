@@ -4,10 +4,11 @@ using System.Linq;
 
 namespace Upstash.DeveloperApi.Cli
 {
-    /// <summary>
-    /// Writing results and messages. A result is written whole or not at all, and a failing stream (a
-    /// full disk, a closed descriptor) is a reported outcome, not a crash.
-    /// </summary>
+    /// <summary>Writing results and messages.</summary>
+    /// <remarks>
+    /// A result is written whole or not at all, and a failing stream (a full disk, a closed descriptor) is a reported
+    /// outcome, not a crash.
+    /// </remarks>
     internal static class CliOutput
     {
         /// <summary>Writes <paramref name="text"/> and flushes; false with the reason when the stream fails.</summary>

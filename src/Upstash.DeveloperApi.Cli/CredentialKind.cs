@@ -6,10 +6,11 @@ using System.Threading.Tasks;
 namespace Upstash.DeveloperApi.Cli
 {
     /// <summary>
-    /// A kind of credential the API issues, and everything the rotate command needs to know about it: its
-    /// command, its id option (named as in Upstash's own CLI), the one operation that rotates it, and the
-    /// variables its new secrets are written to. The four kinds are the only per-kind code of the command.
+    /// A kind of credential the API issues, and everything the rotate command needs to know about it: its command, its id
+    /// option (named as in Upstash's own CLI), the one operation that rotates it, and the variables its new secrets are
+    /// written to.
     /// </summary>
+    /// <remarks>The four kinds are the only per-kind code of the command.</remarks>
     internal sealed class CredentialKind
     {
         private CredentialKind(string name, string what, string? idOption, string idDescription, string defaultPrefix,

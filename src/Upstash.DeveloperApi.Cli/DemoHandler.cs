@@ -12,12 +12,14 @@ using Upstash.DeveloperApi.SpecTools;
 namespace Upstash.DeveloperApi.Cli
 {
     /// <summary>
-    /// The service of <c>--demo</c>, in process: an <see cref="HttpMessageHandler"/> that answers every
-    /// operation of the embedded API document with the document's example (assembled from its property
-    /// examples, as the reference pages show it), at the path the real client calls. No socket is opened and
-    /// no test server is shipped; the client above it is the real one, so a demo runs every rule a real
-    /// call runs (auth header, reading, masking).
+    /// The service of <c>--demo</c>, in process: an <see cref="HttpMessageHandler"/> that answers every operation of the
+    /// embedded API document with the document's example (assembled from its property examples, as the reference pages
+    /// show it), at the path the real client calls.
     /// </summary>
+    /// <remarks>
+    /// No socket is opened and no test server is shipped; the client above it is the real one, so a demo runs every rule
+    /// a real call runs (auth header, reading, masking).
+    /// </remarks>
     public sealed class DemoHandler : HttpMessageHandler
     {
         /// <summary>The address the demo's clients send to (never connected to: this handler answers).</summary>

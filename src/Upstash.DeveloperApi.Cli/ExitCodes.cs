@@ -4,11 +4,11 @@ using System.Linq;
 
 namespace Upstash.DeveloperApi.Cli
 {
-    /// <summary>
-    /// The documented exit codes of the tool. One cause has one code in every command, and <see cref="Catalog"/>
-    /// says which commands can return each: the <c>--help</c> of every command and the README's table are both
-    /// derived from it (a test checks the README).
-    /// </summary>
+    /// <summary>The documented exit codes of the tool.</summary>
+    /// <remarks>
+    /// One cause has one code in every command, and <see cref="Catalog"/> says which commands can return each: the
+    /// <c>--help</c> of every command and the README's table are both derived from it (a test checks the README).
+    /// </remarks>
     public static class ExitCodes
     {
         /// <summary>Done (drift-check, verify-contract: conforms).</summary>
@@ -62,7 +62,8 @@ namespace Upstash.DeveloperApi.Cli
         /// <summary>The chosen output cannot keep a new secret (closed stdout, unwritable file, no $GITHUB_ENV, masked JSON only): nothing was sent.</summary>
         public const int OutputUnavailable = 21;
 
-        /// <summary>Interrupted (Ctrl+C, SIGTERM). For a rotation after the request was sent, the outcome is unknown.</summary>
+        /// <summary>Interrupted (Ctrl+C, SIGTERM).</summary>
+        /// <remarks>For a rotation after the request was sent, the outcome is unknown.</remarks>
         public const int Interrupted = 130;
 
         /// <summary>The commands, as <see cref="Catalog"/> names them (<c>rotate</c> stands for every <c>rotate</c> subcommand and for <c>rotate-token</c>).</summary>

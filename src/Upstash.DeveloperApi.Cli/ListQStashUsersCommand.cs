@@ -11,10 +11,13 @@ using Newtonsoft.Json.Linq;
 namespace Upstash.DeveloperApi.Cli
 {
     /// <summary>
-    /// <c>list-qstash-users</c>: the account's QStash users (one per region), read-only, so that a
-    /// pipeline can find the id that <c>rotate qstash --qstash-id</c> takes. It prints the id, the region and the
-    /// state of each, and never a secret: the fields it prints are chosen, not filtered.
+    /// <c>list-qstash-users</c>: the account's QStash users (one per region), read-only, so that a pipeline can find the
+    /// id that <c>rotate qstash --qstash-id</c> takes.
     /// </summary>
+    /// <remarks>
+    /// It prints the id, the region and the state of each, and never a secret: the fields it prints are chosen, not
+    /// filtered.
+    /// </remarks>
     public static class ListQStashUsersCommand
     {
         /// <summary>Builds the command.</summary>

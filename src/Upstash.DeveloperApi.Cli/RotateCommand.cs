@@ -9,9 +9,11 @@ namespace Upstash.DeveloperApi.Cli
 {
     /// <summary>
     /// <c>rotate qstash|redis|vector|search</c>, and <c>rotate-token</c> (1.x's name for <c>rotate qstash</c>).
-    /// One flow for every kind of credential: check the input and the output, confirm, send exactly one
-    /// request, write the new secrets where they are kept. Only <see cref="CredentialKind"/> differs.
     /// </summary>
+    /// <remarks>
+    /// One flow for every kind of credential: check the input and the output, confirm, send exactly one request, write
+    /// the new secrets where they are kept. Only <see cref="CredentialKind"/> differs.
+    /// </remarks>
     public static class RotateCommand
     {
         /// <summary>The <c>rotate</c> command with one subcommand per kind of credential.</summary>

@@ -9,12 +9,14 @@ using Newtonsoft.Json.Linq;
 namespace Upstash.DeveloperApi.Cli
 {
     /// <summary>
-    /// Where a rotation's new secrets go, checked before anything is sent and written after: standard output
-    /// (<c>--format json|env</c>), a file (<c>--output-file</c>, atomic, owner-only), or GitHub Actions
-    /// (<c>--format github</c>: <c>::add-mask::</c> lines on standard output, then <c>NAME=value</c> lines
-    /// appended to <c>$GITHUB_ENV</c>). When a write fails after the rotation, the new secrets go to the
-    /// controlling terminal, or, when the process has none, to standard error (<see cref="Fallback"/>).
+    /// Where a rotation's new secrets go, checked before anything is sent and written after: standard output (<c>--format
+    /// json|env</c>), a file (<c>--output-file</c>, atomic, owner-only), or GitHub Actions (<c>--format github</c>:
+    /// <c>::add-mask::</c> lines on standard output, then <c>NAME=value</c> lines appended to <c>$GITHUB_ENV</c>).
     /// </summary>
+    /// <remarks>
+    /// When a write fails after the rotation, the new secrets go to the controlling terminal, or, when the process has
+    /// none, to standard error (<see cref="Fallback"/>).
+    /// </remarks>
     internal sealed class RotationOutput
     {
         public const string GitHubEnvVariable = "GITHUB_ENV";
@@ -62,11 +64,11 @@ namespace Upstash.DeveloperApi.Cli
             return null;
         }
 
-        /// <summary>
-        /// Writes <paramref name="result"/>, the rotation's answer; gives the exit code. A secret that cannot
-        /// be written where it was meant to go is written to the fallback, and the code (20) says the
-        /// rotation happened.
-        /// </summary>
+        /// <summary>Writes <paramref name="result"/>, the rotation's answer; gives the exit code.</summary>
+        /// <remarks>
+        /// A secret that cannot be written where it was meant to go is written to the fallback, and the code (20) says
+        /// the rotation happened.
+        /// </remarks>
         public int Write(CliEnvironment env, object result)
         {
             var secrets = new List<Secret>();
@@ -118,11 +120,11 @@ namespace Upstash.DeveloperApi.Cli
             : $"{char.ToUpperInvariant(_kind.What[0])}{_kind.What.Substring(1)} HAS been rotated: the old secret no longer works.";
 
         /// <summary>
-        /// The next safe place for secrets that could not be written: the controlling terminal when the process
-        /// has one (a person reads it, and no file or log keeps it), else standard error, which a pipeline's
-        /// operator reads (and for <c>--format github</c> masks first, so the job's log shows <c>***</c>).
-        /// Losing the only copy would leave every app of the credential broken until a second rotation.
+        /// The next safe place for secrets that could not be written: the controlling terminal when the process has one
+        /// (a person reads it, and no file or log keeps it), else standard error, which a pipeline's operator reads (and
+        /// for <c>--format github</c> masks first, so the job's log shows <c>***</c>).
         /// </summary>
+        /// <remarks>Losing the only copy would leave every app of the credential broken until a second rotation.</remarks>
         private void Fallback(CliEnvironment env, IReadOnlyList<Secret> secrets, bool github)
         {
             var text = new StringBuilder();

@@ -16,12 +16,13 @@ using Upstash.DeveloperApi.SpecTools;
 namespace Upstash.DeveloperApi.Cli
 {
     /// <summary>
-    /// <c>verify-contract</c>: a live, read-only check that the service still answers as the
-    /// vendored document says. It calls every GET operation of the document, and only those, with the
-    /// user's credentials; path ids come from the results of the list operations of the same tag
-    /// (<c>listDatabases</c> gives <c>getDatabase</c> its id). Each response is checked by the drift check;
-    /// the report names fields and kinds of drift, never a value.
+    /// <c>verify-contract</c>: a live, read-only check that the service still answers as the vendored document says.
     /// </summary>
+    /// <remarks>
+    /// It calls every GET operation of the document, and only those, with the user's credentials; path ids come from the
+    /// results of the list operations of the same tag (<c>listDatabases</c> gives <c>getDatabase</c> its id). Each
+    /// response is checked by the drift check; the report names fields and kinds of drift, never a value.
+    /// </remarks>
     public static class VerifyContractCommand
     {
         private const int MaxBodyBytes = 16 * 1024 * 1024;

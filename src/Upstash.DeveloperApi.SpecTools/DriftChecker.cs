@@ -27,10 +27,8 @@ namespace Upstash.DeveloperApi.SpecTools
         public const string FormatMismatch = "format-mismatch";
     }
 
-    /// <summary>
-    /// Compares a response captured from the live service with the vendored schema of an operation.
-    /// Findings name the field and the kind of drift, never the value (a response may hold secrets).
-    /// </summary>
+    /// <summary>Compares a response captured from the live service with the vendored schema of an operation.</summary>
+    /// <remarks>Findings name the field and the kind of drift, never the value (a response may hold secrets).</remarks>
     public static class DriftChecker
     {
         /// <summary>Checks <paramref name="response"/> against the schema of <paramref name="operationId"/>'s <paramref name="status"/> JSON response.</summary>

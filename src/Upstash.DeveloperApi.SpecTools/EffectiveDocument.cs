@@ -8,9 +8,10 @@ using Upstash.DeveloperApi.SpecTools.Overlay;
 namespace Upstash.DeveloperApi.SpecTools
 {
     /// <summary>
-    /// The document the client is built from: the vendored upstream document with the project's overlay
-    /// of corrections applied. Code generation, the linter, the contract suite and the CLI all read this one.
+    /// The document the client is built from: the vendored upstream document with the project's overlay of corrections
+    /// applied.
     /// </summary>
+    /// <remarks>Code generation, the linter, the contract suite and the CLI all read this one.</remarks>
     public static class EffectiveDocument
     {
         /// <summary>The vendored document with <paramref name="overlayPath"/> applied (none when null), as JSON.</summary>

@@ -7,11 +7,13 @@ using NSwag;
 namespace Upstash.DeveloperApi.SpecTools
 {
     /// <summary>
-    /// The example of a request or response body, assembled from the document's examples as the published
-    /// reference pages show it: a schema's own <c>example</c> when it has one, otherwise an object of its
-    /// properties' examples, an array of one example item, or an enum's first value. The upstream document
-    /// gives examples on properties only, so this is how every operation gets a complete example.
+    /// The example of a request or response body, assembled from the document's examples as the published reference pages
+    /// show it: a schema's own <c>example</c> when it has one, otherwise an object of its properties' examples, an array
+    /// of one example item, or an enum's first value.
     /// </summary>
+    /// <remarks>
+    /// The upstream document gives examples on properties only, so this is how every operation gets a complete example.
+    /// </remarks>
     public static class ExampleAssembler
     {
         /// <summary>The example of <paramref name="schema"/>, or null when neither it nor its parts have one.</summary>

@@ -7,10 +7,8 @@ namespace Upstash.DeveloperApi.SpecTools
     /// <summary>Equality of JSON values as JSON means it: <c>180</c> and <c>180.0</c> are the same number.</summary>
     public static class JsonSemantics
     {
-        /// <summary>
-        /// Whether two JSON values are equal. Numbers compare by their exact decimal value, whatever
-        /// their notation.
-        /// </summary>
+        /// <summary>Whether two JSON values are equal.</summary>
+        /// <remarks>Numbers compare by their exact decimal value, whatever their notation.</remarks>
         public static bool Equal(JToken? a, JToken? b)
         {
             if (a == null || b == null) return a == null && b == null;

@@ -8,11 +8,11 @@ using NJsonSchema.Validation;
 namespace Upstash.DeveloperApi.SpecTools
 {
     /// <summary>
-    /// A JSON value checked strictly against a schema of the document, as the linter checks examples and
-    /// the drift check checks live responses: NJsonSchema's validation (types, formats, enums, required
-    /// fields), plus every field that the schema does not describe. It works on schemas inside the
-    /// document, references and all.
+    /// A JSON value checked strictly against a schema of the document, as the linter checks examples and the drift check
+    /// checks live responses: NJsonSchema's validation (types, formats, enums, required fields), plus every field that
+    /// the schema does not describe.
     /// </summary>
+    /// <remarks>It works on schemas inside the document, references and all.</remarks>
     public static class SchemaCheck
     {
         /// <summary>The violations of <paramref name="value"/>, each with its JSON path (<c>$.securityAddons.vpcPeering</c>).</summary>

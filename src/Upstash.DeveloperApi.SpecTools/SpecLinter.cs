@@ -14,10 +14,13 @@ using Upstash.DeveloperApi.SpecTools.Overlay;
 namespace Upstash.DeveloperApi.SpecTools
 {
     /// <summary>
-    /// The rules the effective document (the vendored one with the overlay applied) must meet before a
-    /// client is generated from it. Every finding names the JSON path and the rule. Where the upstream
-    /// document breaks a rule, the correction goes in the overlay with its reason; never in code.
+    /// The rules the effective document (the vendored one with the overlay applied) must meet before a client is
+    /// generated from it.
     /// </summary>
+    /// <remarks>
+    /// Every finding names the JSON path and the rule. Where the upstream document breaks a rule, the correction goes in
+    /// the overlay with its reason; never in code.
+    /// </remarks>
     public static class SpecLinter
     {
         /// <summary>All findings for the vendored document at <paramref name="specPath"/> with <paramref name="overlayPath"/> applied; empty when it is clean.</summary>

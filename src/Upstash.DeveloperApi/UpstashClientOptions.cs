@@ -2,20 +2,22 @@ using System;
 
 namespace Upstash.DeveloperApi
 {
-    /// <summary>How a client of the Upstash Developer API sends requests: base address, timeout, retries and limits. The same options serve every client.</summary>
+    /// <summary>How a client of the Upstash Developer API sends requests: base address, timeout, retries and limits.</summary>
+    /// <remarks>The same options serve every client.</remarks>
     public class UpstashClientOptions
     {
         /// <summary>The default <see cref="Timeout"/>: 30 seconds.</summary>
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
         /// <summary>
-        /// Replaces the scheme, host and port (and adds a path prefix, if it has one) of every server in the
-        /// API document, keeping each operation's own path: with <c>http://127.0.0.1:8080</c> the token reset
-        /// goes to <c>http://127.0.0.1:8080/qstash/user/rotatetoken</c>, and operations under the document's
-        /// <c>/v2</c> server to <c>http://127.0.0.1:8080/v2/…</c>. Null (the default) uses the servers of the
-        /// document, or the <see cref="System.Net.Http.HttpClient.BaseAddress"/> when that is set.
+        /// Replaces the scheme, host and port (and adds a path prefix, if it has one) of every server in the API
+        /// document, keeping each operation's own path: with <c>http://127.0.0.1:8080</c> the token reset goes to
+        /// <c>http://127.0.0.1:8080/qstash/user/rotatetoken</c>, and operations under the document's <c>/v2</c> server to
+        /// <c>http://127.0.0.1:8080/v2/…</c>.
         /// </summary>
         /// <remarks>
+        /// Null (the default) uses the servers of the document, or the
+        /// <see cref="System.Net.Http.HttpClient.BaseAddress"/> when that is set.
         /// An address that ends with the document server's path (<c>https://proxy.example/v2</c>, copied from the
         /// API reference) means that server: <c>/v2</c> is not added twice. Credentials go only to <c>https</c>
         /// addresses, or <c>http</c> on a loopback address (for tests); any other address is refused when the
@@ -36,30 +38,36 @@ namespace Upstash.DeveloperApi
 
         /// <summary>
         /// How long one attempt may take before the client gives up: the wait for the response headers, and for a
-        /// buffered body the whole of it; for a body read as it arrives (lists, models), the longest wait for more
-        /// of it. Default 30 seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.
+        /// buffered body the whole of it; for a body read as it arrives (lists, models), the longest wait for more of it.
         /// </summary>
+        /// <remarks>Default 30 seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.</remarks>
         public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
         /// <summary>
-        /// How many times a call is repeated when the request provably was not processed (connection
-        /// refused, or 429/503 with a <c>Retry-After</c> of at most <see cref="MaxRetryDelay"/>). Default 2; 0 turns retries off.
+        /// How many times a call is repeated when the request provably was not processed (connection refused, or 429/503
+        /// with a <c>Retry-After</c> of at most <see cref="MaxRetryDelay"/>).
         /// </summary>
+        /// <remarks>Default 2; 0 turns retries off.</remarks>
         public int MaxRetries { get; set; } = 2;
 
-        /// <summary>The longest <c>Retry-After</c> the client waits for before a retry; a longer one ends the call with the 429/503. Default 10 seconds.</summary>
+        /// <summary>
+        /// The longest <c>Retry-After</c> the client waits for before a retry; a longer one ends the call with the
+        /// 429/503.
+        /// </summary>
+        /// <remarks>Default 10 seconds.</remarks>
         public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-        /// <summary>The wait before repeating a call whose connection was refused. Default 200 ms, doubled on each retry.</summary>
+        /// <summary>The wait before repeating a call whose connection was refused.</summary>
+        /// <remarks>Default 200 ms, doubled on each retry.</remarks>
         public TimeSpan ConnectRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-        /// <summary>
-        /// The largest response body the client buffers, in bytes. Default 1 MiB. It applies to the bodies the
-        /// client holds whole: the result of an operation that issues credentials (a larger one is an unreadable
-        /// response, its raw body kept) and plain-text results; error bodies are read up to 64 KiB of it. Lists
-        /// and other models are read as they arrive and no size limit applies to them: there, <see cref="Timeout"/>
-        /// bounds each wait for more of the body, not the whole transfer.
-        /// </summary>
+        /// <summary>The largest response body the client buffers, in bytes.</summary>
+        /// <remarks>
+        /// Default 1 MiB. It applies to the bodies the client holds whole: the result of an operation that issues
+        /// credentials (a larger one is an unreadable response, its raw body kept) and plain-text results; error bodies
+        /// are read up to 64 KiB of it. Lists and other models are read as they arrive and no size limit applies to them:
+        /// there, <see cref="Timeout"/> bounds each wait for more of the body, not the whole transfer.
+        /// </remarks>
         public int MaxResponseBytes { get; set; } = 1024 * 1024;
 
         /// <summary>Checks every value and throws for the first bad one, naming it.</summary>

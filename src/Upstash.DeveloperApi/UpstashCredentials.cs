@@ -56,7 +56,8 @@ namespace Upstash.DeveloperApi
         public static UpstashCredentials Create(string email, string emailSource, string apiKey, string apiKeySource) =>
             new(ValidateEmail(email, "email", emailSource), ValidateApiKey(apiKey, "apiKey", apiKeySource), validated: true);
 
-        /// <summary>The account email (the Basic auth user name). Not a secret.</summary>
+        /// <summary>The account email (the Basic auth user name).</summary>
+        /// <remarks>Not a secret.</remarks>
         public string Email { get; }
 
         /// <summary>
@@ -89,7 +90,8 @@ namespace Upstash.DeveloperApi
             }
         }
 
-        /// <summary>The <c>Authorization</c> header value. Internal: it holds the key.</summary>
+        /// <summary>The <c>Authorization</c> header value.</summary>
+        /// <remarks>Internal: it holds the key.</remarks>
         internal AuthenticationHeaderValue AuthorizationHeader => _header;
 
         /// <summary>Shows the email and masks the key.</summary>

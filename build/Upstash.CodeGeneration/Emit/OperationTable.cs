@@ -14,11 +14,11 @@ namespace Upstash.CodeGeneration.Emit
     /// </summary>
     public static class OperationTable
     {
-        /// <summary>
-        /// The name of an operation's client method (without <c>Async</c>). The overlay sets it where the
-        /// operationId cannot give it (an overload of another operation's method); <see cref="Read"/> sets it
-        /// on every other operation, so that the templates take it from one place.
-        /// </summary>
+        /// <summary>The name of an operation's client method (without <c>Async</c>).</summary>
+        /// <remarks>
+        /// The overlay sets it where the operationId cannot give it (an overload of another operation's method);
+        /// <see cref="Read"/> sets it on every other operation, so that the templates take it from one place.
+        /// </remarks>
         public const string MethodNameExtension = "x-upstash-method";
 
         /// <summary>

@@ -6,12 +6,14 @@ using Newtonsoft.Json.Linq;
 namespace Upstash.CodeGeneration.Naming
 {
     /// <summary>
-    /// One client per tag (an operation's first tag), named as the API itself spells the tag in its
-    /// operationIds: <c>qstash</c> is <c>QStash</c> because of <c>resetQStashToken</c>, <c>auditlogs</c> is
-    /// <c>AuditLogs</c> because of <c>listAuditLogs</c>; a tag no operationId spells is PascalCased
-    /// (<c>redis</c> → <c>Redis</c>). The document's tags are rewritten to these names, which NSwag turns
-    /// into <c>QStashClient</c>, <c>IQStashClient</c> and so on.
+    /// One client per tag (an operation's first tag), named as the API itself spells the tag in its operationIds:
+    /// <c>qstash</c> is <c>QStash</c> because of <c>resetQStashToken</c>, <c>auditlogs</c> is <c>AuditLogs</c> because of
+    /// <c>listAuditLogs</c>; a tag no operationId spells is PascalCased (<c>redis</c> → <c>Redis</c>).
     /// </summary>
+    /// <remarks>
+    /// The document's tags are rewritten to these names, which NSwag turns into <c>QStashClient</c>, <c>IQStashClient</c>
+    /// and so on.
+    /// </remarks>
     public static class ClientNames
     {
         /// <summary>Rewrites the tags of <paramref name="document"/>; returns the clients, in the order of the document's tag list.</summary>

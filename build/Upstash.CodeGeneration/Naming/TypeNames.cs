@@ -6,11 +6,11 @@ namespace Upstash.CodeGeneration.Naming
 {
     /// <summary>
     /// The overlay's <c>x-upstash-type-name</c> renames a schema of <c>components/schemas</c> (after
-    /// <see cref="InlineSchemaNames"/> and <see cref="Shapes.SharedEnums"/>, which reads it first for the enums
-    /// it merges), and every reference follows: <c>VectorStats</c>, which the Search stats answer with too,
-    /// is <c>IndexStats</c>; a name of the document that is not PascalCase is made so by the same rule. A name another
-    /// schema has is an error naming both.
+    /// <see cref="InlineSchemaNames"/> and <see cref="Shapes.SharedEnums"/>, which reads it first for the enums it
+    /// merges), and every reference follows: <c>VectorStats</c>, which the Search stats answer with too, is
+    /// <c>IndexStats</c>; a name of the document that is not PascalCase is made so by the same rule.
     /// </summary>
+    /// <remarks>A name another schema has is an error naming both.</remarks>
     public static class TypeNames
     {
         public const string Extension = "x-upstash-type-name";

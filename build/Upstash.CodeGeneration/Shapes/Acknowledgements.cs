@@ -4,13 +4,15 @@ using Newtonsoft.Json.Linq;
 namespace Upstash.CodeGeneration.Shapes
 {
     /// <summary>
-    /// An operation whose successes carry no result is an acknowledgement: its method returns
-    /// <c>UpstashResponse</c> (status and headers), not the string <c>"OK"</c>. Rule: every 2xx response
-    /// has no body, or a plain string body (no format, no enum) whose example, if any, is <c>OK</c>, as the
-    /// document writes its 28 deletes, renames and switches. A string with another example is a result and
-    /// stays a string. The rule is written on every operation as <c>x-upstash-acknowledgement</c>, which the
-    /// client templates read.
+    /// An operation whose successes carry no result is an acknowledgement: its method returns <c>UpstashResponse</c>
+    /// (status and headers), not the string <c>"OK"</c>.
     /// </summary>
+    /// <remarks>
+    /// Rule: every 2xx response has no body, or a plain string body (no format, no enum) whose example, if any, is
+    /// <c>OK</c>, as the document writes its 28 deletes, renames and switches. A string with another example is a result
+    /// and stays a string. The rule is written on every operation as <c>x-upstash-acknowledgement</c>, which the client
+    /// templates read.
+    /// </remarks>
     public static class Acknowledgements
     {
         public const string Extension = "x-upstash-acknowledgement";

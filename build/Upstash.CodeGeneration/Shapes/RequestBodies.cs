@@ -6,10 +6,10 @@ using Newtonsoft.Json.Linq;
 namespace Upstash.CodeGeneration.Shapes
 {
     /// <summary>
-    /// A schema that only requests reach (a request body, and the types only request bodies hold) is written,
-    /// never read: it is marked <c>x-upstash-request-body</c>, and Class.liquid gives it no <c>ReadIssues</c>. A
-    /// schema that a response reaches too is a model of the service's answers and keeps them.
+    /// A schema that only requests reach (a request body, and the types only request bodies hold) is written, never read:
+    /// it is marked <c>x-upstash-request-body</c>, and Class.liquid gives it no <c>ReadIssues</c>.
     /// </summary>
+    /// <remarks>A schema that a response reaches too is a model of the service's answers and keeps them.</remarks>
     public static class RequestBodies
     {
         public const string Extension = "x-upstash-request-body";

@@ -6,9 +6,9 @@ using Upstash.CodeGeneration.Naming;
 
 namespace Upstash.CodeGeneration.Shapes
 {
-    /// <summary>
-    /// Enums with the same values are one type: <c>database.PrimaryRegion</c> goes straight into a
-    /// <c>CreateDatabaseRequest</c>. After <see cref="InlineSchemaNames"/> has named every inline enum, the
+    /// <summary>Enums with the same values are one type: <c>database.PrimaryRegion</c> goes straight into a <c>CreateDatabaseRequest</c>.</summary>
+    /// <remarks>
+    /// After <see cref="InlineSchemaNames"/> has named every inline enum, the
     /// enums of <c>components/schemas</c> with the same type and the same values, in the same order, become
     /// one schema, and every reference to them points to it. Its name, by the first rule that gives one:
     /// <list type="number">
@@ -21,7 +21,7 @@ namespace Upstash.CodeGeneration.Shapes
     /// </list>
     /// Enums that no rule names stay apart (the generator says which, so that the overlay can name them).
     /// A name another schema already has is an error naming both.
-    /// </summary>
+    /// </remarks>
     public static class SharedEnums
     {
         public const string NameExtension = Naming.TypeNames.Extension;

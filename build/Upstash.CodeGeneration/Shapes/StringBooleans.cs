@@ -4,11 +4,13 @@ using Newtonsoft.Json.Linq;
 namespace Upstash.CodeGeneration.Shapes
 {
     /// <summary>
-    /// A string enum of exactly <c>"true"</c> and <c>"false"</c> is a boolean the service spells as a
-    /// string (<c>acl_enabled</c>, <c>prometheus_enabled</c>): it is generated as <c>bool?</c>, not as an
-    /// enum type of its own. The reader takes either spelling, the string or the JSON boolean, and the
-    /// document keeps its strings: the linter and drift-check still hold the service to them.
+    /// A string enum of exactly <c>"true"</c> and <c>"false"</c> is a boolean the service spells as a string
+    /// (<c>acl_enabled</c>, <c>prometheus_enabled</c>): it is generated as <c>bool?</c>, not as an enum type of its own.
     /// </summary>
+    /// <remarks>
+    /// The reader takes either spelling, the string or the JSON boolean, and the document keeps its strings: the linter
+    /// and drift-check still hold the service to them.
+    /// </remarks>
     public static class StringBooleans
     {
         public static void Apply(JToken document)

@@ -6,10 +6,11 @@ using Newtonsoft.Json.Linq;
 namespace Upstash.CodeGeneration.Shapes
 {
     /// <summary>
-    /// A schema of <c>components/schemas</c> that no operation reaches, directly or through another schema, is
-    /// not generated: a type nothing returns or takes (the document's <c>Error</c> and <c>ApiResponse</c>) would
-    /// be public surface by accident. The document keeps it; the linter still checks it.
+    /// A schema of <c>components/schemas</c> that no operation reaches, directly or through another schema, is not
+    /// generated: a type nothing returns or takes (the document's <c>Error</c> and <c>ApiResponse</c>) would be public
+    /// surface by accident.
     /// </summary>
+    /// <remarks>The document keeps it; the linter still checks it.</remarks>
     public static class UnusedSchemas
     {
         /// <summary>Removes the unreached schemas; returns their names.</summary>

@@ -7,13 +7,15 @@ using Newtonsoft.Json.Linq;
 namespace Upstash.DeveloperApi.SpecTools.Overlay
 {
     /// <summary>
-    /// An OpenAPI Overlay 1.0 document (https://spec.openapis.org/overlay/v1.0.0): the project's reviewed
-    /// corrections to the vendored API document, applied in order before code generation. Supported:
-    /// <c>update</c> (an object target: merged recursively, values replaced, arrays inside it extended;
-    /// an array target: the update appended as one entry) and <c>remove</c>,
-    /// with targets in the JSONPath subset of <see cref="JsonPathQuery"/>. A target that selects nothing
-    /// is an error naming the action: a correction that no longer applies must be looked at, never skipped.
+    /// An OpenAPI Overlay 1.0 document (https://spec.openapis.org/overlay/v1.0.0): the project's reviewed corrections to
+    /// the vendored API document, applied in order before code generation.
     /// </summary>
+    /// <remarks>
+    /// Supported: <c>update</c> (an object target: merged recursively, values replaced, arrays inside it extended; an
+    /// array target: the update appended as one entry) and <c>remove</c>, with targets in the JSONPath subset of
+    /// <see cref="JsonPathQuery"/>. A target that selects nothing is an error naming the action: a correction that no
+    /// longer applies must be looked at, never skipped.
+    /// </remarks>
     public sealed class OverlayDocument
     {
         private OverlayDocument(string source, string title, string version, IReadOnlyList<OverlayAction> actions)

@@ -11,11 +11,12 @@ using Upstash.DeveloperApi.Operations;
 namespace Upstash.DeveloperApi
 {
     /// <summary>
-    /// The whole Upstash Developer API from one object: <c>QStash</c>, <c>Redis</c>, <c>Vector</c> and the
-    /// other clients share one HttpClient, one set of credentials and options.
-    /// Its properties are generated, one per tag of the API document (UpstashClient.g.cs).
+    /// The whole Upstash Developer API from one object: <c>QStash</c>, <c>Redis</c>, <c>Vector</c> and the other clients
+    /// share one HttpClient, one set of credentials and options.
     /// </summary>
-    /// <remarks>Thread-safe: share one instance. Dispose it when done if it created its own HttpClient.</remarks>
+    /// <remarks>
+    /// Its properties are generated, one per tag of the API document (UpstashClient.g.cs).
+    /// Thread-safe: share one instance. Dispose it when done if it created its own HttpClient.</remarks>
     public sealed partial class UpstashClient : IDisposable
     {
         private readonly UpstashClientContext _context;
@@ -36,7 +37,8 @@ namespace Upstash.DeveloperApi
         {
         }
 
-        /// <summary>Creates the clients with an <see cref="HttpClient"/> of their own, which follows no redirects. Dispose this when done.</summary>
+        /// <summary>Creates the clients with an <see cref="HttpClient"/> of their own, which follows no redirects.</summary>
+        /// <remarks>Dispose this when done.</remarks>
         /// <param name="credentials">The account email and Developer API key.</param>
         /// <param name="options">Base address, timeout, retries and limits; null for the defaults. A copy is kept.</param>
         /// <param name="logger">Receives one event per call, without secrets; null for none.</param>
@@ -56,11 +58,12 @@ namespace Upstash.DeveloperApi
         }
 
         /// <summary>
-        /// Sends the GET operation <paramref name="operationId"/> (<c>getDatabase</c>) through the same steps as its typed
-        /// method (server, base address, transport security, credentials, User-Agent, timeout, retries) and returns the
-        /// answer unread, whatever its status: for checks that hold the service's answers to the API document
-        /// (<c>upstash-devapi verify-contract</c>). Only GET operations: nothing sent this way changes the account.
+        /// Sends the GET operation <paramref name="operationId"/> (<c>getDatabase</c>) through the same steps as its
+        /// typed method (server, base address, transport security, credentials, User-Agent, timeout, retries) and returns
+        /// the answer unread, whatever its status: for checks that hold the service's answers to the API document
+        /// (<c>upstash-devapi verify-contract</c>).
         /// </summary>
+        /// <remarks>Only GET operations: nothing sent this way changes the account.</remarks>
         /// <param name="operationId">The operationId of a GET operation of the API document the client was generated from.</param>
         /// <param name="pathParameters">A value for each parameter of the operation's path, by name (<c>id</c>); null for none.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

@@ -108,10 +108,12 @@ namespace Upstash.DeveloperApi
         }
 
         /// <summary>
-        /// Step 5: every status that is not a success becomes its exception (the response is disposed by the
-        /// caller). A 2xx the document does not list goes on to the reader, which keeps the result when the
-        /// body reads as the documented one and says so in its ReadIssues.
+        /// Step 5: every status that is not a success becomes its exception (the response is disposed by the caller).
         /// </summary>
+        /// <remarks>
+        /// A 2xx the document does not list goes on to the reader, which keeps the result when the body reads as the
+        /// documented one and says so in its ReadIssues.
+        /// </remarks>
         private void EnsureSuccess(UpstashMessage message)
         {
             var (operation, response) = (message.Operation, message.Response!);

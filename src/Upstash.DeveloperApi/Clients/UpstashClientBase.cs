@@ -6,11 +6,12 @@ using Upstash.DeveloperApi.Clients;
 namespace Upstash.DeveloperApi
 {
     /// <summary>
-    /// The base of every generated client (<c>QStashClient</c>, <c>RedisClient</c>…; nswag.json
-    /// names it as <c>clientBaseClass</c>). It holds what a client is configured with; its other parts apply
-    /// every concern of a call, once, for every operation: see <c>UpstashClientBase.Send.cs</c>.
+    /// The base of every generated client (<c>QStashClient</c>, <c>RedisClient</c>…; nswag.json names it as
+    /// <c>clientBaseClass</c>).
     /// </summary>
     /// <remarks>
+    /// It holds what a client is configured with; its other parts apply every concern of a call, once, for every
+    /// operation: see <c>UpstashClientBase.Send.cs</c>.
     /// Thread-safe: share one instance. Its settings are fixed when it is made: nothing on a shared client can be
     /// changed under another caller. To rotate the API key, register the clients with <c>AddUpstashDeveloperApi</c>
     /// (a reloaded <c>Upstash:ApiKey</c> reaches the next call through the options monitor), or make a new client.

@@ -6,12 +6,14 @@ using Upstash.DeveloperApi.Http;
 namespace Upstash.DeveloperApi.Clients
 {
     /// <summary>
-    /// What the clients of one <see cref="UpstashClient"/> (or of one dependency-injection registration)
-    /// share: where an <see cref="HttpClient"/> comes from, the current credentials and options, the
-    /// transport, the log. Built in one of two ways: from fixed values (the public constructors), or
-    /// from IHttpClientFactory and IOptionsMonitor (AddUpstashDeveloperApi), where every call takes
-    /// the current settings, so a reloaded API key is used without a restart.
+    /// What the clients of one <see cref="UpstashClient"/> (or of one dependency-injection registration) share: where an
+    /// <see cref="HttpClient"/> comes from, the current credentials and options, the transport, the log.
     /// </summary>
+    /// <remarks>
+    /// Built in one of two ways: from fixed values (the public constructors), or from IHttpClientFactory and
+    /// IOptionsMonitor (AddUpstashDeveloperApi), where every call takes the current settings, so a reloaded API key is
+    /// used without a restart.
+    /// </remarks>
     internal sealed class UpstashClientContext : IDisposable
     {
         private readonly HttpClient? _httpClient;

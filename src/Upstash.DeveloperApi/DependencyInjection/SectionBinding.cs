@@ -8,11 +8,14 @@ using Upstash.DeveloperApi.Errors;
 namespace Upstash.DeveloperApi.DependencyInjection
 {
     /// <summary>
-    /// Binds the <c>Upstash</c> section to <see cref="UpstashOptions"/>, setting by setting, with one form for every duration,
-    /// .NET's <c>[d.]hh:mm:ss[.fff]</c> (<c>00:00:30</c>). A bare number is refused by name: .NET would read
-    /// <c>10</c> as ten days, where the CLI's <c>--timeout 10</c> means seconds. A value that does not bind is
-    /// a start-up failure naming its setting, never a surprise at the first call; the other settings bind as usual.
+    /// Binds the <c>Upstash</c> section to <see cref="UpstashOptions"/>, setting by setting, with one form for every
+    /// duration, .NET's <c>[d.]hh:mm:ss[.fff]</c> (<c>00:00:30</c>).
     /// </summary>
+    /// <remarks>
+    /// A bare number is refused by name: .NET would read <c>10</c> as ten days, where the CLI's <c>--timeout 10</c> means
+    /// seconds. A value that does not bind is a start-up failure naming its setting, never a surprise at the first call;
+    /// the other settings bind as usual.
+    /// </remarks>
     internal static class SectionBinding
     {
         private static readonly PropertyInfo[] Settings = typeof(UpstashOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)

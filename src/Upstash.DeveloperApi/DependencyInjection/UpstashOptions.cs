@@ -5,11 +5,15 @@ using Upstash.DeveloperApi.Secrets;
 namespace Upstash.DeveloperApi
 {
     /// <summary>
-    /// The options of <see cref="Microsoft.Extensions.DependencyInjection.UpstashServiceCollectionExtensions.AddUpstashDeveloperApi(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{UpstashOptions})"/>:
-    /// the client options (<see cref="UpstashClientOptions"/>, under the same names) and the account's credentials,
-    /// bound from the configuration section <c>Upstash</c>. <see cref="Email"/> and <see cref="ApiKey"/> fall back to
-    /// <c>UPSTASH_EMAIL</c> and <c>UPSTASH_API_KEY</c>. Durations are written <c>hh:mm:ss</c> (<c>00:00:30</c>).
+    /// The options of
+    /// <see cref="Microsoft.Extensions.DependencyInjection.UpstashServiceCollectionExtensions.AddUpstashDeveloperApi(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{UpstashOptions})"/>:
+    /// the client options (<see cref="UpstashClientOptions"/>, under the same names) and the account's credentials, bound
+    /// from the configuration section <c>Upstash</c>.
     /// </summary>
+    /// <remarks>
+    /// <see cref="Email"/> and <see cref="ApiKey"/> fall back to <c>UPSTASH_EMAIL</c> and <c>UPSTASH_API_KEY</c>.
+    /// Durations are written <c>hh:mm:ss</c> (<c>00:00:30</c>).
+    /// </remarks>
     [DebuggerDisplay("{ToString(),nq}")]
     public sealed class UpstashOptions : UpstashClientOptions
     {
@@ -19,7 +23,8 @@ namespace Upstash.DeveloperApi
         /// <summary>The account email (<c>Upstash:Email</c>, else <c>UPSTASH_EMAIL</c>).</summary>
         public string? Email { get; set; }
 
-        /// <summary>The Developer API key (<c>Upstash:ApiKey</c>, else <c>UPSTASH_API_KEY</c>). Never logged or printed.</summary>
+        /// <summary>The Developer API key (<c>Upstash:ApiKey</c>, else <c>UPSTASH_API_KEY</c>).</summary>
+        /// <remarks>Never logged or printed.</remarks>
         [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? ApiKey { get; set; }
 

@@ -21,14 +21,17 @@ namespace Microsoft.Extensions.DependencyInjection
 
         /// <summary>
         /// Registers <see cref="UpstashClient"/> (and <see cref="IUpstashClient"/>) and every client of it
-        /// (<c>IQStashClient</c>, <c>QStashClient</c>, <c>IRedisClient</c>…) as singletons
-        /// that send through IHttpClientFactory's <see cref="HttpClientName"/> client. Options are bound from
-        /// the configuration section <c>Upstash</c> (<c>Email</c>, <c>ApiKey</c>, <c>BaseAddress</c>, <c>Timeout</c>,
-        /// <c>MaxRetries</c>, <c>MaxRetryDelay</c>, <c>ConnectRetryDelay</c>, <c>MaxResponseBytes</c>), with
-        /// <c>UPSTASH_EMAIL</c>/<c>UPSTASH_API_KEY</c> as fallback, then <paramref name="configure"/>; they are
-        /// validated when the host starts, and read again on every call, so a reloaded API key is used at once;
-        /// a reload with an invalid value is logged (event 4104) and the last valid options stay in use.
+        /// (<c>IQStashClient</c>, <c>QStashClient</c>, <c>IRedisClient</c>…) as singletons that send through
+        /// IHttpClientFactory's <see cref="HttpClientName"/> client.
         /// </summary>
+        /// <remarks>
+        /// Options are bound from the configuration section <c>Upstash</c> (<c>Email</c>, <c>ApiKey</c>,
+        /// <c>BaseAddress</c>, <c>Timeout</c>, <c>MaxRetries</c>, <c>MaxRetryDelay</c>, <c>ConnectRetryDelay</c>,
+        /// <c>MaxResponseBytes</c>), with <c>UPSTASH_EMAIL</c>/<c>UPSTASH_API_KEY</c> as fallback, then
+        /// <paramref name="configure"/>; they are validated when the host starts, and read again on every call, so a
+        /// reloaded API key is used at once; a reload with an invalid value is logged (event 4104) and the last valid
+        /// options stay in use.
+        /// </remarks>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Changes the options after configuration binding; optional.</param>
         /// <returns>The HTTP client builder, to add handlers or change the primary handler.</returns>

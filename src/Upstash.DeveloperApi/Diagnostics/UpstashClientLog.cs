@@ -3,11 +3,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Upstash.DeveloperApi.Diagnostics
 {
-    /// <summary>
-    /// The clients' log events (high-performance <see cref="LoggerMessage"/> delegates with stable ids).
-    /// They carry the operation, method, path template (<c>/redis/database/{id}</c>, never the filled-in
-    /// path: ids and emails stay out), status, duration and retry count; never a header, a body, a token or a key.
-    /// </summary>
+    /// <summary>The clients' log events (high-performance <see cref="LoggerMessage"/> delegates with stable ids).</summary>
+    /// <remarks>
+    /// They carry the operation, method, path template (<c>/redis/database/{id}</c>, never the filled-in path: ids and
+    /// emails stay out), status, duration and retry count; never a header, a body, a token or a key.
+    /// </remarks>
     internal sealed class UpstashClientLog
     {
         /// <summary>Event ids: stable, part of the public contract (README, "Logging").</summary>
@@ -56,7 +56,8 @@ namespace Upstash.DeveloperApi.Diagnostics
         public void TransportFailed(Operations.ApiOperation operation, string reason, TimeSpan elapsed, int retries) =>
             TransportFailedMessage(_logger, operation.Id, operation.Method.Method, operation.PathTemplate, reason, elapsed.TotalMilliseconds, retries, null);
 
-        /// <summary>Logs a typed failure. The exception object is not passed to the logger: only its kind and status are.</summary>
+        /// <summary>Logs a typed failure.</summary>
+        /// <remarks>The exception object is not passed to the logger: only its kind and status are.</remarks>
         public void CallFailed(UpstashApiException exception) =>
             CallFailedMessage(_logger, exception.Operation, exception.Kind.ToString(), exception.StatusCode, null);
 

@@ -7,12 +7,15 @@ using Upstash.DeveloperApi.Operations;
 namespace Upstash.DeveloperApi.Diagnostics
 {
     /// <summary>
-    /// Traces and metrics, for every operation, from one place: a client span per call named after the
-    /// operation, with OpenTelemetry's HTTP client attributes (<c>http.request.method</c>, <c>server.address</c>,
-    /// <c>server.port</c>, <c>url.template</c>, <c>http.response.status_code</c>, <c>error.type</c>) and the
-    /// operationId (<c>upstash.operation</c>); each retry is an event of it. A histogram records each call's
-    /// duration by operation and outcome. Nothing here is ever a header, a body, a full URL, a token or a key.
+    /// Traces and metrics, for every operation, from one place: a client span per call named after the operation, with
+    /// OpenTelemetry's HTTP client attributes (<c>http.request.method</c>, <c>server.address</c>, <c>server.port</c>,
+    /// <c>url.template</c>, <c>http.response.status_code</c>, <c>error.type</c>) and the operationId
+    /// (<c>upstash.operation</c>); each retry is an event of it.
     /// </summary>
+    /// <remarks>
+    /// A histogram records each call's duration by operation and outcome. Nothing here is ever a header, a body, a full
+    /// URL, a token or a key.
+    /// </remarks>
     internal static class UpstashTelemetry
     {
         private static readonly string? Version = typeof(UpstashTelemetry).Assembly.GetName().Version?.ToString();
@@ -39,7 +42,8 @@ namespace Upstash.DeveloperApi.Diagnostics
             return activity;
         }
 
-        /// <summary>Ends the span and records the duration. The outcome is <c>success</c>, the error kind, or the exception type; never a message.</summary>
+        /// <summary>Ends the span and records the duration.</summary>
+        /// <remarks>The outcome is <c>success</c>, the error kind, or the exception type; never a message.</remarks>
         public static void Stop(Activity? activity, ApiOperation operation, ValueStopwatch started, int? status, Exception? error)
         {
             var outcome = error switch

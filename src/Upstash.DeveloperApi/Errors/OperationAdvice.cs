@@ -3,11 +3,11 @@ using Upstash.DeveloperApi.Operations;
 namespace Upstash.DeveloperApi.Errors
 {
     /// <summary>
-    /// What a message tells the caller to do, by rule from the operation: a call that may be repeated
-    /// says so; one that replaces credentials says they may already be replaced and where to look; any
-    /// other change says it may or may not have happened. No message speaks of QStash or of a token unless
-    /// the operation does.
+    /// What a message tells the caller to do, by rule from the operation: a call that may be repeated says so; one that
+    /// replaces credentials says they may already be replaced and where to look; any other change says it may or may not
+    /// have happened.
     /// </summary>
+    /// <remarks>No message speaks of QStash or of a token unless the operation does.</remarks>
     internal static class OperationAdvice
     {
         /// <summary>After a timeout, a lost connection or a 500, when the request may have been processed.</summary>

@@ -4,11 +4,9 @@ using Upstash.DeveloperApi.Errors;
 
 namespace Upstash.DeveloperApi
 {
-    /// <summary>
-    /// A failed call of the Upstash Developer API. Catch this type for every API failure, or one of
-    /// its subtypes for a kind of failure.
-    /// </summary>
+    /// <summary>A failed call of the Upstash Developer API.</summary>
     /// <remarks>
+    /// Catch this type for every API failure, or one of its subtypes for a kind of failure.
     /// Secrets never reach <see cref="Exception.Message"/>, <see cref="Exception.ToString"/> or the debugger:
     /// the body of a response is not part of the message (only a sanitized <see cref="ErrorText"/>
     /// of an error response is), and the raw body is available from code alone, through
@@ -46,11 +44,11 @@ namespace Upstash.DeveloperApi
         /// <summary>How long the service asked to wait (<c>Retry-After</c>), when it said.</summary>
         public TimeSpan? RetryAfter { get; }
 
-        /// <summary>
-        /// The raw response body as received (cut at the client's size limit), or null when there was none.
-        /// It may hold secrets (a success body holds the new token): it is never part of the message,
-        /// so log it only if you have checked that it is safe.
-        /// </summary>
+        /// <summary>The raw response body as received (cut at the client's size limit), or null when there was none.</summary>
+        /// <remarks>
+        /// It may hold secrets (a success body holds the new token): it is never part of the message, so log it only if
+        /// you have checked that it is safe.
+        /// </remarks>
         public string? GetRawResponseBody() => _rawBody;
     }
 }

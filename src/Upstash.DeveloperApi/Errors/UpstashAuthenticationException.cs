@@ -3,7 +3,8 @@ using Upstash.DeveloperApi.Errors;
 
 namespace Upstash.DeveloperApi
 {
-    /// <summary>401: the email or the API key was not accepted. Check <c>UPSTASH_EMAIL</c> and <c>UPSTASH_API_KEY</c>.</summary>
+    /// <summary>401: the email or the API key was not accepted.</summary>
+    /// <remarks>Check <c>UPSTASH_EMAIL</c> and <c>UPSTASH_API_KEY</c>.</remarks>
     public sealed class UpstashAuthenticationException : UpstashApiException
     {
         /// <summary>Creates the failure of a call answered 401 (for tests of your own handling).</summary>

@@ -2,7 +2,8 @@ using System;
 
 namespace Upstash.DeveloperApi
 {
-    /// <summary>The client is set up wrong (missing credentials, a base address that would send them in clear text…). The message says what to fix.</summary>
+    /// <summary>The client is set up wrong (missing credentials, a base address that would send them in clear text…).</summary>
+    /// <remarks>The message says what to fix.</remarks>
     public sealed class UpstashConfigurationException : InvalidOperationException
     {
         /// <summary>Creates the exception.</summary>

@@ -4,11 +4,13 @@ using Upstash.DeveloperApi.Errors;
 namespace Upstash.DeveloperApi
 {
     /// <summary>
-    /// The request may or may not have been processed: a timeout or a lost connection after it was
-    /// sent, or a 500, on an operation that is not safe to repeat. For an operation that resets
-    /// credentials (the token reset, say), they may already have been rotated: the old ones may no
-    /// longer work and the new ones may be lost. Do not repeat the call blindly; check first.
+    /// The request may or may not have been processed: a timeout or a lost connection after it was sent, or a 500, on an
+    /// operation that is not safe to repeat.
     /// </summary>
+    /// <remarks>
+    /// For an operation that resets credentials (the token reset, say), they may already have been rotated: the old ones
+    /// may no longer work and the new ones may be lost. Do not repeat the call blindly; check first.
+    /// </remarks>
     public sealed class UpstashOutcomeUnknownException : UpstashApiException
     {
         /// <summary>Creates the failure of a call whose outcome is unknown (for tests of your own handling).</summary>

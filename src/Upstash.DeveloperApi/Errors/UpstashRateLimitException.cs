@@ -3,7 +3,8 @@ using Upstash.DeveloperApi.Errors;
 
 namespace Upstash.DeveloperApi
 {
-    /// <summary>429: too many requests. <see cref="UpstashApiException.RetryAfter"/> says how long to wait when the service said.</summary>
+    /// <summary>429: too many requests.</summary>
+    /// <remarks><see cref="UpstashApiException.RetryAfter"/> says how long to wait when the service said.</remarks>
     public sealed class UpstashRateLimitException : UpstashApiException
     {
         /// <summary>Creates the failure of a call answered 429 (for tests of your own handling).</summary>

@@ -6,9 +6,9 @@ namespace Upstash.DeveloperApi.Http
 {
     /// <summary>
     /// Each attempt has <see cref="UpstashClientOptions.Timeout"/> for its headers, and a buffered body with them (a
-    /// streamed body has it for every wait instead: <see cref="StreamedContent"/>). An attempt that runs out of time
-    /// has an unknown outcome: the request may have been processed.
+    /// streamed body has it for every wait instead: <see cref="StreamedContent"/>).
     /// </summary>
+    /// <remarks>An attempt that runs out of time has an unknown outcome: the request may have been processed.</remarks>
     internal sealed class AttemptTimeoutStage : PipelineStage
     {
         public override async Task ProcessAsync(UpstashMessage message, PipelineNext next)

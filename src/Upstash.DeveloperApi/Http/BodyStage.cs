@@ -32,11 +32,11 @@ namespace Upstash.DeveloperApi.Http
             }
         }
 
-        /// <summary>
-        /// Reads the whole body under the same timeout as the headers. A 2xx body that cannot be read is
-        /// an unreadable response (for a credential reset: done, the new credentials lost); an error body
-        /// that cannot be read is dropped, since the status alone decides that exception.
-        /// </summary>
+        /// <summary>Reads the whole body under the same timeout as the headers.</summary>
+        /// <remarks>
+        /// A 2xx body that cannot be read is an unreadable response (for a credential reset: done, the new credentials
+        /// lost); an error body that cannot be read is dropped, since the status alone decides that exception.
+        /// </remarks>
         private static async Task BufferBodyAsync(HttpResponseMessage response, ApiOperation operation, UpstashClientOptions options, CancellationToken token, CancellationToken callerToken)
         {
             var original = response.Content;

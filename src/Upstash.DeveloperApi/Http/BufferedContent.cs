@@ -60,11 +60,14 @@ namespace Upstash.DeveloperApi.Http
         }
 
         /// <summary>
-        /// Reads <paramref name="content"/> whole; throws <see cref="ResponseTooLargeException"/> past <paramref name="maxBytes"/>.
-        /// When the read fails otherwise (the connection breaks, the timeout ends it), the bytes that did
-        /// arrive are given to <paramref name="partial"/> as text first: for a credential reset they may
-        /// hold the only copy of the new credentials.
+        /// Reads <paramref name="content"/> whole; throws <see cref="ResponseTooLargeException"/> past
+        /// <paramref name="maxBytes"/>.
         /// </summary>
+        /// <remarks>
+        /// When the read fails otherwise (the connection breaks, the timeout ends it), the bytes that did arrive are
+        /// given to <paramref name="partial"/> as text first: for a credential reset they may hold the only copy of the
+        /// new credentials.
+        /// </remarks>
         public static async Task<BufferedContent> LoadAsync(HttpContent? content, int maxBytes, CancellationToken cancellationToken, PartialBody? partial = null)
         {
             if (content == null) return Empty(null);

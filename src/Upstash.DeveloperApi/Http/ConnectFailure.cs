@@ -8,10 +8,13 @@ using Upstash.DeveloperApi.Secrets;
 namespace Upstash.DeveloperApi.Http
 {
     /// <summary>
-    /// A failure that proves the request was never sent: the name did not resolve, the connection was
-    /// not made, or the TLS handshake failed. Anything else that breaks a connection may have happened
-    /// after the request left, so <see cref="Classify"/> returns null for it.
+    /// A failure that proves the request was never sent: the name did not resolve, the connection was not made, or the
+    /// TLS handshake failed.
     /// </summary>
+    /// <remarks>
+    /// Anything else that breaks a connection may have happened after the request left, so <see cref="Classify"/> returns
+    /// null for it.
+    /// </remarks>
     internal sealed class ConnectFailure
     {
         private ConnectFailure(string reason, string description, string advice, bool retryable, Exception safeInner)

@@ -5,12 +5,13 @@ using Upstash.DeveloperApi.Operations;
 
 namespace Upstash.DeveloperApi.Http
 {
-    /// <summary>
-    /// The absolute URI of each call. NSwag knows only the document-level server (<c>https://api.upstash.com/v2</c>);
-    /// OpenAPI lets a path or an operation name its own, as the token reset does (<c>https://api.upstash.com</c>),
-    /// and the generated table gives each operation the one that applies. A base address, when set,
-    /// replaces scheme, host and port (and adds its path as a prefix); each operation keeps its server's path.
-    /// </summary>
+    /// <summary>The absolute URI of each call.</summary>
+    /// <remarks>
+    /// NSwag knows only the document-level server (<c>https://api.upstash.com/v2</c>); OpenAPI lets a path or an
+    /// operation name its own, as the token reset does (<c>https://api.upstash.com</c>), and the generated table gives
+    /// each operation the one that applies. A base address, when set, replaces scheme, host and port (and adds its path
+    /// as a prefix); each operation keeps its server's path.
+    /// </remarks>
     internal sealed class OperationUris
     {
         private readonly ConcurrentDictionary<ApiOperation, Entry> _entries = new();

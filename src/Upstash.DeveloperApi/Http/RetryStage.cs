@@ -6,11 +6,13 @@ using Upstash.DeveloperApi.Errors;
 namespace Upstash.DeveloperApi.Http
 {
     /// <summary>
-    /// Repeats a call only when its request provably was not processed: it never left (the name did not resolve,
-    /// the connection was refused: wait <see cref="UpstashClientOptions.ConnectRetryDelay"/>, doubled each time), or
-    /// the service answered 429 or 503 with a <c>Retry-After</c> of at most <see cref="UpstashClientOptions.MaxRetryDelay"/>.
-    /// At most <see cref="UpstashClientOptions.MaxRetries"/> times; each repeat sends a fresh copy of the request.
+    /// Repeats a call only when its request provably was not processed: it never left (the name did not resolve, the
+    /// connection was refused: wait <see cref="UpstashClientOptions.ConnectRetryDelay"/>, doubled each time), or the
+    /// service answered 429 or 503 with a <c>Retry-After</c> of at most <see cref="UpstashClientOptions.MaxRetryDelay"/>.
     /// </summary>
+    /// <remarks>
+    /// At most <see cref="UpstashClientOptions.MaxRetries"/> times; each repeat sends a fresh copy of the request.
+    /// </remarks>
     internal sealed class RetryStage : PipelineStage
     {
         private readonly Diagnostics.UpstashClientLog? _log;

@@ -10,11 +10,13 @@ namespace Upstash.DeveloperApi.Http
 {
     /// <summary>
     /// Every status that is not a success (a 2xx the document does not list goes to the reader:
-    /// Serialization/ResponseReader.cs) becomes a typed
-    /// <see cref="UpstashApiException"/>, the same way for every operation, whatever error schemas the
-    /// document gives (NSwag's own exceptions would copy the body into the message). Messages say what
-    /// happened and what to do, and quote at most Upstash's error text, sanitized; never a body.
+    /// Serialization/ResponseReader.cs) becomes a typed <see cref="UpstashApiException"/>, the same way for every
+    /// operation, whatever error schemas the document gives (NSwag's own exceptions would copy the body into the
+    /// message).
     /// </summary>
+    /// <remarks>
+    /// Messages say what happened and what to do, and quote at most Upstash's error text, sanitized; never a body.
+    /// </remarks>
     internal static class StatusErrors
     {
         private static readonly string[] ErrorTextFields = { "error", "message", "error_description", "detail", "reason" };
@@ -78,10 +80,13 @@ namespace Upstash.DeveloperApi.Http
         }
 
         /// <summary>
-        /// Upstash's error text: a JSON string, or the <c>error</c>/<c>message</c> field of a JSON object, or
-        /// a short plain-text body. Never HTML, never a JSON array, never any other field of an object. A
-        /// byte order mark and surrounding white space are ignored first, so a body reads the same with or without them.
+        /// Upstash's error text: a JSON string, or the <c>error</c>/<c>message</c> field of a JSON object, or a short
+        /// plain-text body.
         /// </summary>
+        /// <remarks>
+        /// Never HTML, never a JSON array, never any other field of an object. A byte order mark and surrounding white
+        /// space are ignored first, so a body reads the same with or without them.
+        /// </remarks>
         internal static string? ExtractErrorText(string? body)
         {
             if (body == null) return null;

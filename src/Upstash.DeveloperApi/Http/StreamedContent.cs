@@ -9,12 +9,14 @@ using System.Threading.Tasks;
 namespace Upstash.DeveloperApi.Http
 {
     /// <summary>
-    /// A success body read as it arrives, for results that may be large (lists, models): nothing is buffered, so
-    /// memory does not grow with the body beyond what is read into models, and no size limit applies.
-    /// The timeout bounds every wait for more bytes instead of the whole transfer, so a long list that
-    /// keeps arriving is never cut, and a body that stalls ends at the timeout: a watchdog closes the
-    /// connection, which unblocks the reader. The caller's cancellation does the same.
+    /// A success body read as it arrives, for results that may be large (lists, models): nothing is buffered, so memory
+    /// does not grow with the body beyond what is read into models, and no size limit applies.
     /// </summary>
+    /// <remarks>
+    /// The timeout bounds every wait for more bytes instead of the whole transfer, so a long list that keeps arriving is
+    /// never cut, and a body that stalls ends at the timeout: a watchdog closes the connection, which unblocks the
+    /// reader. The caller's cancellation does the same.
+    /// </remarks>
     internal sealed class StreamedContent : HttpContent
     {
         private readonly HttpContent _original;

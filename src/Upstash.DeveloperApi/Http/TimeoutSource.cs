@@ -3,13 +3,12 @@ using System.Threading;
 
 namespace Upstash.DeveloperApi.Http
 {
-    /// <summary>
-    /// The cancellation of one attempt: the caller's token joined with the client's timeout. On .NET 6
-    /// and later the timer sources are pooled (CancellationTokenSource.TryReset), so an attempt that
-    /// does not time out allocates none. A source goes back to the pool only when its attempt ended
-    /// before half its timeout: its timer cannot be firing then, so a reused source is never cancelled
-    /// by a timer of an earlier attempt.
-    /// </summary>
+    /// <summary>The cancellation of one attempt: the caller's token joined with the client's timeout.</summary>
+    /// <remarks>
+    /// On .NET 6 and later the timer sources are pooled (CancellationTokenSource.TryReset), so an attempt that does not
+    /// time out allocates none. A source goes back to the pool only when its attempt ended before half its timeout: its
+    /// timer cannot be firing then, so a reused source is never cancelled by a timer of an earlier attempt.
+    /// </remarks>
     internal readonly struct TimeoutSource : IDisposable
     {
         private readonly CancellationTokenSource? _source;
@@ -39,11 +38,12 @@ namespace Upstash.DeveloperApi.Http
 
         public void Dispose() => Dispose(reusable: true);
 
-        /// <summary>
-        /// Ends the attempt. <paramref name="reusable"/> is false when something may still hold the token: a
-        /// streamed body, which the handler keeps reading under the token the request was sent with. Such a
-        /// source is never reused (another call's timeout would end this body) and never fires (it is disposed).
-        /// </summary>
+        /// <summary>Ends the attempt.</summary>
+        /// <remarks>
+        /// <paramref name="reusable"/> is false when something may still hold the token: a streamed body, which the
+        /// handler keeps reading under the token the request was sent with. Such a source is never reused (another call's
+        /// timeout would end this body) and never fires (it is disposed).
+        /// </remarks>
         public void Dispose(bool reusable)
         {
             if (_source == null) return;

@@ -4,10 +4,13 @@ using Upstash.DeveloperApi.Operations;
 namespace Upstash.DeveloperApi.Http
 {
     /// <summary>
-    /// Credentials never travel in clear text: https everywhere, plain http only to a loopback address
-    /// (tests, local mocks). Redirects: the library's own HttpClient does not follow them, and .NET drops
-    /// the Authorization header when a handler follows one to another host.
+    /// Credentials never travel in clear text: https everywhere, plain http only to a loopback address (tests, local
+    /// mocks).
     /// </summary>
+    /// <remarks>
+    /// Redirects: the library's own HttpClient does not follow them, and .NET drops the Authorization header when a
+    /// handler follows one to another host.
+    /// </remarks>
     internal static class TransportSecurity
     {
         /// <exception cref="UpstashConfigurationException">The URI would carry credentials in clear text.</exception>

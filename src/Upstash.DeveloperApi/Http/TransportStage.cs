@@ -4,11 +4,12 @@ using Upstash.DeveloperApi.Errors;
 
 namespace Upstash.DeveloperApi.Http
 {
-    /// <summary>
-    /// Sends the request and returns at its headers. A failure before the request left (the name did not resolve,
-    /// the connection was refused) is a <see cref="NotSentException"/>, which <see cref="RetryStage"/> may repeat;
-    /// a connection lost after it may have left is an unknown outcome (or, for a GET, safe to repeat).
-    /// </summary>
+    /// <summary>Sends the request and returns at its headers.</summary>
+    /// <remarks>
+    /// A failure before the request left (the name did not resolve, the connection was refused) is a
+    /// <see cref="NotSentException"/>, which <see cref="RetryStage"/> may repeat; a connection lost after it may have
+    /// left is an unknown outcome (or, for a GET, safe to repeat).
+    /// </remarks>
     internal sealed class TransportStage : PipelineStage
     {
         public override async Task ProcessAsync(UpstashMessage message, PipelineNext next)

@@ -7,9 +7,10 @@ namespace Upstash.DeveloperApi.Http
 {
     /// <summary>
     /// One call as it goes through the pipeline: the facts it starts with (the operation, the request, the options,
-    /// whether to stream the body) and what the stages learn on the way (the attempt's token, the retries, the
-    /// response, why an attempt failed). Stages read and write it; nothing travels in the request's properties.
+    /// whether to stream the body) and what the stages learn on the way (the attempt's token, the retries, the response,
+    /// why an attempt failed).
     /// </summary>
+    /// <remarks>Stages read and write it; nothing travels in the request's properties.</remarks>
     internal sealed class UpstashMessage
     {
         public UpstashMessage(ApiOperation operation, HttpRequestMessage request, HttpClient http, UpstashClientOptions options, bool streamBody, CancellationToken cancellationToken)

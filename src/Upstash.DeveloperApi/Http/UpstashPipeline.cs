@@ -3,10 +3,10 @@ using System.Threading.Tasks;
 namespace Upstash.DeveloperApi.Http
 {
     /// <summary>
-    /// The transport of every call, as stages of one concern each, composed in one place (<see cref="Create"/>),
-    /// as the Azure SDK's HttpPipelineBuilder and Kiota's handler list compose theirs. A call's facts travel on
-    /// its <see cref="UpstashMessage"/>.
+    /// The transport of every call, as stages of one concern each, composed in one place (<see cref="Create"/>), as the
+    /// Azure SDK's HttpPipelineBuilder and Kiota's handler list compose theirs.
     /// </summary>
+    /// <remarks>A call's facts travel on its <see cref="UpstashMessage"/>.</remarks>
     internal sealed class UpstashPipeline
     {
         private readonly PipelineStage[] _stages;

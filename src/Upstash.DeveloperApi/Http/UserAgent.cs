@@ -4,9 +4,10 @@ using System.Runtime.InteropServices;
 namespace Upstash.DeveloperApi.Http
 {
     /// <summary>
-    /// The User-Agent of every request, as the Azure SDK writes its own: the package and its version, then the
-    /// runtime and the OS (<c>Upstash.DeveloperApi/2.0.0 (.NET 10.0.1; Linux 6.1 …)</c>). Worked out once.
+    /// The User-Agent of every request, as the Azure SDK writes its own: the package and its version, then the runtime
+    /// and the OS (<c>Upstash.DeveloperApi/2.0.0 (.NET 10.0.1; Linux 6.1 …)</c>).
     /// </summary>
+    /// <remarks>Worked out once.</remarks>
     internal static class UserAgent
     {
         public static readonly string Value = Build();

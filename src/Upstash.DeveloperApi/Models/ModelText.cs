@@ -11,11 +11,13 @@ using Upstash.DeveloperApi.Secrets;
 namespace Upstash.DeveloperApi.Models
 {
     /// <summary>
-    /// The <c>ToString()</c> of every generated model (build/templates/Class.liquid): the type name and its
-    /// fields, <c>QStashUser { Id = …, State = active, Token = ***, Password = *** }</c>. Every field named like
-    /// a secret (<see cref="SecretNames"/>) is masked; lists show their count; fields the document does not
-    /// describe are counted, never shown, so an undocumented secret cannot surface either.
+    /// The <c>ToString()</c> of every generated model (build/templates/Class.liquid): the type name and its fields,
+    /// <c>QStashUser { Id = …, State = active, Token = ***, Password = *** }</c>.
     /// </summary>
+    /// <remarks>
+    /// Every field named like a secret (<see cref="SecretNames"/>) is masked; lists show their count; fields the document
+    /// does not describe are counted, never shown, so an undocumented secret cannot surface either.
+    /// </remarks>
     internal static class ModelText
     {
         private static readonly ConcurrentDictionary<Type, Field[]> Fields = new();

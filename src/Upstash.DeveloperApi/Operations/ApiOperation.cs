@@ -5,11 +5,11 @@ using System.Text.RegularExpressions;
 
 namespace Upstash.DeveloperApi.Operations
 {
-    /// <summary>
-    /// One operation of the API document, as the hand-written rules see it. The facts come from the
-    /// generated table (ApiOperations.g.cs); what follows from them is decided here, once, for every
-    /// operation: whether it may be repeated, whether it issues credentials, how messages speak of it.
-    /// </summary>
+    /// <summary>One operation of the API document, as the hand-written rules see it.</summary>
+    /// <remarks>
+    /// The facts come from the generated table (ApiOperations.g.cs); what follows from them is decided here, once, for
+    /// every operation: whether it may be repeated, whether it issues credentials, how messages speak of it.
+    /// </remarks>
     internal sealed class ApiOperation
     {
         private static readonly HttpMethod Patch = new("PATCH");
@@ -76,11 +76,14 @@ namespace Upstash.DeveloperApi.Operations
         public bool IsIdempotent { get; }
 
         /// <summary>
-        /// Whether the operation replaces credentials (rule: a non-idempotent operation whose operationId or
-        /// summary says reset or rotate): <c>resetQStashToken</c>, <c>resetPassword</c>, <c>resetIndexPasswords</c>,
-        /// <c>resetSearchPassword</c>. Its messages say the credentials may already be replaced, and a success
-        /// that carries none of its response's secret fields is unreadable, not empty.
+        /// Whether the operation replaces credentials (rule: a non-idempotent operation whose operationId or summary says
+        /// reset or rotate): <c>resetQStashToken</c>, <c>resetPassword</c>, <c>resetIndexPasswords</c>,
+        /// <c>resetSearchPassword</c>.
         /// </summary>
+        /// <remarks>
+        /// Its messages say the credentials may already be replaced, and a success that carries none of its response's
+        /// secret fields is unreadable, not empty.
+        /// </remarks>
         public bool IssuesCredentials { get; }
 
         /// <summary>What the operation replaces, for messages (<c>the QStash token</c>, <c>the index passwords</c>); null when it issues none.</summary>

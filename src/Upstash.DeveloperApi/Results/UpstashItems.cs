@@ -5,12 +5,12 @@ using System.Threading;
 namespace Upstash.DeveloperApi
 {
     /// <summary>
-    /// The items of a list operation, yielded one by one as the body arrives: the caller never holds the list
-    /// (<c>await foreach (var entry in upstash.AuditLogs.EnumerateAuditLogsAsync())</c>). Each enumeration sends
-    /// the request once; nothing is sent until the first item is asked for.
+    /// The items of a list operation, yielded one by one as the body arrives: the caller never holds the list (<c>await
+    /// foreach (var entry in upstash.AuditLogs.EnumerateAuditLogsAsync())</c>).
     /// </summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <remarks>
+    /// Each enumeration sends the request once; nothing is sent until the first item is asked for.
     /// Items are read as the list form reads them: a field of the wrong type is left null and named in the item's
     /// and in these <see cref="ReadIssues"/>, an item that is not readable is left out and noted here, and JSON that
     /// breaks off ends the enumeration with a note. A connection that fails mid-body raises

@@ -33,7 +33,8 @@ namespace Upstash.DeveloperApi
         /// <summary>The length of the body, in bytes.</summary>
         public int Length => _body.Length;
 
-        /// <summary>The body as text (UTF-8). It may hold secrets: print or log it only if you know it does not.</summary>
+        /// <summary>The body as text (UTF-8).</summary>
+        /// <remarks>It may hold secrets: print or log it only if you know it does not.</remarks>
         public string GetBody() => Encoding.UTF8.GetString(_body);
 
         /// <inheritdoc/>

@@ -4,12 +4,14 @@ using System.Collections.Generic;
 namespace Upstash.DeveloperApi.Secrets
 {
     /// <summary>
-    /// The one rule that says which fields hold secrets, by their name: a field is a secret when a word of
-    /// its name is token, password, secret or credential (plural too), or it is a key of a kind that
-    /// authenticates (api_key, private_key, access_key, secret_key). It applies to documented and
-    /// undocumented fields alike, JSON names (<c>read_only_rest_token</c>) and .NET names
-    /// (<c>ReadOnlyRestToken</c>): a new field named like these is masked without code.
+    /// The one rule that says which fields hold secrets, by their name: a field is a secret when a word of its name is
+    /// token, password, secret or credential (plural too), or it is a key of a kind that authenticates (api_key,
+    /// private_key, access_key, secret_key).
     /// </summary>
+    /// <remarks>
+    /// It applies to documented and undocumented fields alike, JSON names (<c>read_only_rest_token</c>) and .NET names
+    /// (<c>ReadOnlyRestToken</c>): a new field named like these is masked without code.
+    /// </remarks>
     internal static class SecretNames
     {
         private static readonly HashSet<string> SecretWords = new(StringComparer.OrdinalIgnoreCase)

@@ -14,8 +14,9 @@ namespace Upstash.DeveloperApi
         /// <summary>
         /// Whether a field (or option) of this name holds a secret: a word of the name is token, password, secret or
         /// credential, or it is an api, private, access or secret key (<c>password</c>, <c>read_only_rest_token</c>,
-        /// <c>api-key</c>). Null and empty names are not secret.
+        /// <c>api-key</c>).
         /// </summary>
+        /// <remarks>Null and empty names are not secret.</remarks>
         /// <param name="name">A JSON field name or an option name, in any case and with any separators.</param>
         public static bool IsSecretName(string? name) => SecretNames.IsSecret(name);
     }

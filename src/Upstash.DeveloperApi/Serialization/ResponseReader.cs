@@ -16,12 +16,14 @@ using Upstash.DeveloperApi.Secrets;
 namespace Upstash.DeveloperApi.Serialization
 {
     /// <summary>
-    /// Reads a success body by the shape of the operation's result, the same way for every operation: a
-    /// model field by field and a list item by item, as they arrive (buffered only for an operation that
-    /// issues credentials), a string as what it is (the JSON string <c>"OK"</c> or plain text <c>OK</c>).
-    /// A body that yields nothing usable is an unreadable response; when it was buffered, its raw body stays
-    /// reachable from code (<see cref="UpstashApiException.GetRawResponseBody"/>), never from a message.
+    /// Reads a success body by the shape of the operation's result, the same way for every operation: a model field by
+    /// field and a list item by item, as they arrive (buffered only for an operation that issues credentials), a string
+    /// as what it is (the JSON string <c>"OK"</c> or plain text <c>OK</c>).
     /// </summary>
+    /// <remarks>
+    /// A body that yields nothing usable is an unreadable response; when it was buffered, its raw body stays reachable
+    /// from code (<see cref="UpstashApiException.GetRawResponseBody"/>), never from a message.
+    /// </remarks>
     internal static class ResponseReader
     {
         // Per operation (by reference): an operation has one result type.
@@ -50,10 +52,11 @@ namespace Upstash.DeveloperApi.Serialization
         }
 
         /// <summary>
-        /// A success status the document does not list for the operation (201 or 202 where it lists 200; the
-        /// Terraform provider accepts all three) is a success when the body reads as the documented result:
-        /// the result says so in its ReadIssues. When the body does not read, the reason says which status came.
+        /// A success status the document does not list for the operation (201 or 202 where it lists 200; the Terraform
+        /// provider accepts all three) is a success when the body reads as the documented result: the result says so in
+        /// its ReadIssues.
         /// </summary>
+        /// <remarks>When the body does not read, the reason says which status came.</remarks>
         private static string Undocumented(ApiOperation operation, int status, string reason) =>
             operation.IsSuccess(status) ? reason : $"the API document does not list status {status} for this operation, so its body is not the documented one: {reason}";
 
@@ -63,7 +66,11 @@ namespace Upstash.DeveloperApi.Serialization
                 sink.AddReadIssue($"the status was {status}, which the API document does not list for this operation; the body read as the documented result.");
         }
 
-        /// <summary>A list or a model read as it arrives. A transport failure on the way is an unreadable response; a stall of more than the timeout too; a cancellation is a cancellation.</summary>
+        /// <summary>A list or a model read as it arrives.</summary>
+        /// <remarks>
+        /// A transport failure on the way is an unreadable response; a stall of more than the timeout too; a cancellation
+        /// is a cancellation.
+        /// </remarks>
         private static T ReadStreamed<T>(ApiOperation operation, HttpResponseMessage response, StreamedContent body, Diagnostics.UpstashClientLog? log, CancellationToken cancellationToken)
         {
             var status = (int)response.StatusCode;
@@ -116,14 +123,14 @@ namespace Upstash.DeveloperApi.Serialization
             return text;
         }
 
-        /// <summary>
-        /// Why the result of an operation that issues credentials does not carry them, or null when it does.
-        /// The response's fields named like secrets (<see cref="SecretNames"/>) are looked at: the one the
-        /// operation names (<c>token</c> for Reset QStash Token, <c>password</c> for Reset Password) must be
-        /// set (the most direct of them: <c>token</c>, not <c>read_only_token</c>), or, when it names none of
-        /// them, at least one; and when the JSON broke off, all of them but the longer variants of the named one, for
-        /// a new credential may be lost with the rest of the body. (A reset that answers "OK" has none.)
-        /// </summary>
+        /// <summary>Why the result of an operation that issues credentials does not carry them, or null when it does.</summary>
+        /// <remarks>
+        /// The response's fields named like secrets (<see cref="SecretNames"/>) are looked at: the one the operation
+        /// names (<c>token</c> for Reset QStash Token, <c>password</c> for Reset Password) must be set (the most direct
+        /// of them: <c>token</c>, not <c>read_only_token</c>), or, when it names none of them, at least one; and when the
+        /// JSON broke off, all of them but the longer variants of the named one, for a new credential may be lost with
+        /// the rest of the body. (A reset that answers "OK" has none.)
+        /// </remarks>
         private static string? MissingSecrets(object result, ApiOperation operation, bool brokeOff)
         {
             if (!CredentialFields.TryGetValue(operation, out var secrets))

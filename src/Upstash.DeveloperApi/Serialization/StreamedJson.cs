@@ -12,13 +12,12 @@ using Upstash.DeveloperApi.Secrets;
 namespace Upstash.DeveloperApi.Serialization
 {
     /// <summary>
-    /// Reads a list item by item and a model field by field as the body arrives: memory holds the result,
-    /// never the body. A model item is read field by field like a model: a field that cannot be converted is
-    /// left null, noted on the item and, naming the item and the field, on the list; an item that is not a
-    /// model at all is left out and noted on the list; when the JSON breaks off, what came
-    /// before the break is kept and the break is noted.
+    /// Reads a list item by item and a model field by field as the body arrives: memory holds the result, never the body.
     /// </summary>
     /// <remarks>
+    /// A model item is read field by field like a model: a field that cannot be converted is left null, noted on the item
+    /// and, naming the item and the field, on the list; an item that is not a model at all is left out and noted on the
+    /// list; when the JSON breaks off, what came before the break is kept and the break is noted.
     /// Each read is one Newtonsoft deserialization of a wrapper type whose converter does the item-by-item
     /// (or field-by-field) work with the serializer Newtonsoft hands it. That serializer shares one internal
     /// reader for the whole body: a serializer call per item would create a new one each time (about 300
@@ -221,9 +220,10 @@ namespace Upstash.DeveloperApi.Serialization
         internal static FieldByField ReadFields<T>(JsonReader reader, JsonSerializer serializer) => ReadFieldsNoting<T>(reader, serializer, null, 0);
 
         /// <summary>
-        /// As <see cref="ReadFields{T}(JsonReader, JsonSerializer)"/>; <paramref name="listNote"/>, when there is one, hears of each
-        /// field left null in item <paramref name="index"/> of a list (a list notes it too). No delegate is made per item.
+        /// As <see cref="ReadFields{T}(JsonReader, JsonSerializer)"/>; <paramref name="listNote"/>, when there is one,
+        /// hears of each field left null in item <paramref name="index"/> of a list (a list notes it too).
         /// </summary>
+        /// <remarks>No delegate is made per item.</remarks>
         private static FieldByField<T> ReadFieldsNoting<T>(JsonReader reader, JsonSerializer serializer, Action<string>? listNote, int index)
         {
             var contract = (JsonObjectContract)serializer.ContractResolver.ResolveContract(typeof(T));
@@ -249,9 +249,10 @@ namespace Upstash.DeveloperApi.Serialization
         }
 
         /// <summary>
-        /// One field: converted to its property, kept as additional data when undocumented, left null and noted
-        /// when it cannot be converted. False when the body ended inside the field.
+        /// One field: converted to its property, kept as additional data when undocumented, left null and noted when it
+        /// cannot be converted.
         /// </summary>
+        /// <remarks>False when the body ended inside the field.</remarks>
         private static bool ReadField(JsonObjectContract contract, object result, IReadIssueSink? sink, string name, JsonReader reader, JsonSerializer serializer, Action<string>? listNote, int index)
         {
             var property = contract.Properties.GetClosestMatchProperty(name);

@@ -17,13 +17,15 @@ namespace Upstash.DeveloperApi.Serialization
     }
 
     /// <summary>
-    /// The tolerant reader of a buffered body (the result of an operation that issues credentials), and the
-    /// serializer settings of every request and response. The body is read in one pass, exactly as a
-    /// hand-written call would, and a slow path runs when that pass fails: the JSON is loaded (up to where it
-    /// breaks off, if it does) and every field converted on its own, so a field that cannot be converted is
-    /// left null and noted, and every other field, a new token above all, is kept. Bodies read as they
-    /// arrive (lists, other models) go through <see cref="StreamedJson"/>, with the same outcome.
+    /// The tolerant reader of a buffered body (the result of an operation that issues credentials), and the serializer
+    /// settings of every request and response.
     /// </summary>
+    /// <remarks>
+    /// The body is read in one pass, exactly as a hand-written call would, and a slow path runs when that pass fails: the
+    /// JSON is loaded (up to where it breaks off, if it does) and every field converted on its own, so a field that
+    /// cannot be converted is left null and noted, and every other field, a new token above all, is kept. Bodies read as
+    /// they arrive (lists, other models) go through <see cref="StreamedJson"/>, with the same outcome.
+    /// </remarks>
     internal static class TolerantJson
     {
         /// <summary>The settings of requests and responses alike (created once; Json.NET serializers are safe to share).</summary>

@@ -30,7 +30,8 @@ namespace Upstash.DeveloperApi
         /// <inheritdoc/>
         public int Count => _items.Count;
 
-        /// <summary>What could not be read: an item left out, a field left null (naming the item), JSON that broke off. Empty when everything was read.</summary>
+        /// <summary>What could not be read: an item left out, a field left null (naming the item), JSON that broke off.</summary>
+        /// <remarks>Empty when everything was read.</remarks>
         public IReadOnlyList<string> ReadIssues => (IReadOnlyList<string>?)_issues ?? System.Array.Empty<string>();
 
         void IReadIssueSink.AddReadIssue(string issue) => (_issues ??= new List<string>()).Add(issue);
