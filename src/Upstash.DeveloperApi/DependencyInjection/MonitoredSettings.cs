@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Upstash.DeveloperApi.Clients;
 
@@ -6,41 +5,54 @@ namespace Upstash.DeveloperApi.DependencyInjection
 {
     /// <summary>Gives each call the options that apply now, converted once per change, and the last valid ones while a reload is invalid.</summary>
     /// <remarks>
-    /// A reload that makes a setting invalid (see <see cref="UpstashOptionsValidator"/>) is logged once, naming the
-    /// settings and never a value of the key, and the options that were valid before stay in use until a valid reload.
+    /// The last valid options are the latest that passed validation (<see cref="UpstashOptionsValidator.LastValid"/>),
+    /// whether or not a call used them: a valid reload of a rotated key followed by an invalid reload keeps the rotated
+    /// key. Options that never passed validation (a host that was not started) fail the call with
+    /// <see cref="UpstashConfigurationException"/>, naming the settings.
     /// </remarks>
     internal sealed class MonitoredSettings
     {
         private readonly IOptionsMonitor<UpstashOptions> _monitor;
-        private readonly Diagnostics.UpstashClientLog? _log;
-        private (UpstashOptions Source, ClientSettings Settings)? _last;
-        private UpstashOptions? _rejected;
+        private readonly UpstashOptionsValidator _validator;
+        private volatile Snapshot? _last;
 
-        public MonitoredSettings(IOptionsMonitor<UpstashOptions> monitor, ILogger? logger)
+        public MonitoredSettings(IOptionsMonitor<UpstashOptions> monitor, UpstashOptionsValidator validator)
         {
             _monitor = monitor;
-            _log = logger == null ? null : new Diagnostics.UpstashClientLog(logger);
+            _validator = validator;
         }
 
         public ClientSettings Current()
         {
-            var source = _monitor.CurrentValue;
-            var last = _last;
-            if (last.HasValue && ReferenceEquals(last.Value.Source, source)) return last.Value.Settings;
-            if (source.RejectedReload != null)
+            UpstashOptions source;
+            try
             {
-                if (!last.HasValue) // no call was made before the reload, so there are no options in use to keep
-                    throw new UpstashConfigurationException($"The Upstash options were reloaded with invalid values: {source.RejectedReload}");
-                if (!ReferenceEquals(_rejected, source))
-                {
-                    _rejected = source;
-                    _log?.OptionsRejected(source.RejectedReload);
-                }
-                return last.Value.Settings;
+                source = _monitor.CurrentValue;
             }
-            var settings = new ClientSettings(source.ToCredentials(), source.Clone());
-            _last = (source, settings);
-            return settings;
+            catch (OptionsValidationException invalid)
+            {
+                throw new UpstashConfigurationException("The Upstash options are not valid: " + string.Join("; ", invalid.Failures));
+            }
+            if (source.RejectedReload != null) source = _validator.LastValid ?? throw new UpstashConfigurationException("The Upstash options are not valid: " + source.RejectedReload);
+            var last = _last;
+            if (last != null && ReferenceEquals(last.Source, source)) return last.Settings;
+            var snapshot = new Snapshot(source, new ClientSettings(source.ToCredentials(), source.Clone()));
+            _last = snapshot;
+            return snapshot.Settings;
+        }
+
+        /// <summary>Options and the settings made of them, replaced together (never one without the other).</summary>
+        private sealed class Snapshot
+        {
+            public Snapshot(UpstashOptions source, ClientSettings settings)
+            {
+                Source = source;
+                Settings = settings;
+            }
+
+            public UpstashOptions Source { get; }
+
+            public ClientSettings Settings { get; }
         }
     }
 }

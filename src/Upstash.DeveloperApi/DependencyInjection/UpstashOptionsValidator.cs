@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Upstash.DeveloperApi.Errors;
 
@@ -8,24 +9,33 @@ namespace Upstash.DeveloperApi.DependencyInjection
     /// <summary>Checks <see cref="UpstashOptions"/>; each failure names the setting and never repeats the key.</summary>
     /// <remarks>
     /// Until options were valid once, a failure fails validation (start-up stops, naming the settings). After that, a
-    /// reload's failure is kept on the options (<see cref="UpstashOptions.RejectedReload"/>) and validation passes:
-    /// IOptionsMonitor would otherwise throw from the reload itself and on every later read, failing every call of
-    /// a running service; <see cref="MonitoredSettings"/> keeps the last valid options and logs the failure.
+    /// reload's failure is logged (event 4104) when the reload happens and kept on the options
+    /// (<see cref="UpstashOptions.RejectedReload"/>), and validation passes: IOptionsMonitor would otherwise throw from
+    /// the reload itself and on every later read, failing every call of a running service. The clients then use
+    /// <see cref="LastValid"/> (<see cref="MonitoredSettings"/>).
     /// </remarks>
     internal sealed class UpstashOptionsValidator : IValidateOptions<UpstashOptions>
     {
-        private volatile bool _validOnce;
+        private readonly Diagnostics.UpstashClientLog? _log;
+        private volatile UpstashOptions? _lastValid;
+
+        public UpstashOptionsValidator(ILoggerFactory? loggerFactory = null) =>
+            _log = loggerFactory == null ? null : new Diagnostics.UpstashClientLog(loggerFactory.CreateLogger("Upstash.DeveloperApi"));
+
+        /// <summary>The latest options that passed validation (at start-up, or by a valid reload); null before any did.</summary>
+        public UpstashOptions? LastValid => _lastValid;
 
         public ValidateOptionsResult Validate(string? name, UpstashOptions options)
         {
             var failures = Failures(options);
             if (failures.Count == 0)
             {
-                _validOnce = true;
+                _lastValid = options;
                 return ValidateOptionsResult.Success;
             }
-            if (!_validOnce) return ValidateOptionsResult.Fail(failures);
+            if (_lastValid == null) return ValidateOptionsResult.Fail(failures);
             options.RejectedReload = string.Join("; ", failures);
+            _log?.OptionsRejected(options.RejectedReload);
             return ValidateOptionsResult.Success;
         }
 

@@ -78,7 +78,8 @@ namespace Microsoft.Extensions.DependencyInjection
             {
                 var factory = provider.GetRequiredService<IHttpClientFactory>();
                 var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("Upstash.DeveloperApi");
-                var settings = new MonitoredSettings(provider.GetRequiredService<IOptionsMonitor<UpstashOptions>>(), logger);
+                var validator = provider.GetServices<IValidateOptions<UpstashOptions>>().OfType<UpstashOptionsValidator>().Single();
+                var settings = new MonitoredSettings(provider.GetRequiredService<IOptionsMonitor<UpstashOptions>>(), validator);
                 return new UpstashClient(UpstashClientContext.FromSources(() => factory.CreateClient(HttpClientName), settings.Current, logger), ownsContext: true);
             });
             services.AddSingleton<IUpstashClient>(provider => provider.GetRequiredService<UpstashClient>());

@@ -226,18 +226,41 @@ namespace Upstash.DeveloperApi.Tests.Integration
         }
 
         [Test]
-        public async Task An_invalid_reload_before_the_first_call_fails_the_call_with_a_configuration_error_naming_the_setting()
+        public async Task An_invalid_reload_keeps_the_latest_valid_options_even_those_no_call_has_used_yet()
         {
-            using var host = Host(new() { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "first-key", ["Upstash:BaseAddress"] = "http://127.0.0.1:9/" });
+            using var api = LoopbackServer.AnsweringTokenReset();
+            var logs = new CapturingLoggerProvider();
+            using var host = Host(new() { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "first-key", ["Upstash:BaseAddress"] = api.BaseAddress().ToString() }, logs);
             await host.StartAsync();
             var configuration = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
-            configuration["Upstash:MaxRetries"] = "-1";
+
+            configuration["Upstash:MaxRetries"] = "-1"; // before any call: the start-up options stay
             configuration.Reload();
+            await host.Services.GetRequiredService<IQStashClient>().ResetQStashTokenAsync();
+            configuration["Upstash:MaxRetries"] = "2";
+            configuration["Upstash:ApiKey"] = "rotated-key"; // valid, and no call uses it
+            configuration.Reload();
+            configuration["Upstash:Timeout"] = "30";
+            configuration.Reload();
+            await host.Services.GetRequiredService<IQStashClient>().ResetQStashTokenAsync();
+
+            var sent = api.LogEntries.Select(e => e.RequestMessage.Headers!["Authorization"].Single()).ToList();
+            (sent[0] == TestCredentials.ExpectedAuthorization("dev@example.com", "first-key")).Should().BeTrue("the options validated at start-up are the last valid ones");
+            (sent[1] == TestCredentials.ExpectedAuthorization("dev@example.com", "rotated-key")).Should().BeTrue("the rotated key was valid, though no call had used it");
+            logs.Logger.Entries.Where(e => e.Id.Id == 4104).Select(e => e.Message).Should().SatisfyRespectively(
+                first => first.Should().Contain("Upstash:MaxRetries"),
+                second => second.Should().Contain("Upstash:Timeout"));
+        }
+
+        [Test]
+        public async Task Invalid_options_of_a_host_that_was_not_started_fail_the_call_with_a_configuration_error()
+        {
+            using var host = Host(new() { ["Upstash:Email"] = "dev@example.com", ["Upstash:ApiKey"] = "first-key", ["Upstash:Timeout"] = "30" });
 
             var call = () => host.Services.GetRequiredService<IQStashClient>().ResetQStashTokenAsync();
 
             var thrown = (await call.Should().ThrowAsync<UpstashConfigurationException>()).Which;
-            thrown.Message.Should().Contain("Upstash:MaxRetries").And.NotContain("first-key");
+            thrown.Message.Should().Contain("Upstash:Timeout").And.NotContain("first-key");
         }
 
         [Test]
