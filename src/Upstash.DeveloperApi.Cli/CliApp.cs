@@ -69,7 +69,7 @@ namespace Upstash.DeveloperApi.Cli
         public static IEnumerable<string> Describe(ParseResult parsed, IReadOnlyList<string> args, Command root)
         {
             var known = KnownNames(root);
-            var secretArgs = SecretArgs(args);
+            var secretArgs = SecretArgs(args, known);
             foreach (var error in parsed.Errors)
             {
                 var message = error.Message;
@@ -87,22 +87,31 @@ namespace Upstash.DeveloperApi.Cli
             }
         }
 
-        /// <summary>The arguments that are values of secret options, each with how it is shown.</summary>
-        private static Dictionary<string, string> SecretArgs(IReadOnlyList<string> args)
+        /// <summary>The arguments that may be secret values, each with how it is shown.</summary>
+        /// <remarks>
+        /// The value of an option named like a secret, and of any option the tool does not know (<c>--key k3y…</c>,
+        /// <c>/api-key k3y…</c>: a mistyped name may hide the key), and the unknown words that follow such a value (the
+        /// rest of an unquoted key with a space in it).
+        /// </remarks>
+        private static Dictionary<string, string> SecretArgs(IReadOnlyList<string> args, ISet<string> known)
         {
             var secret = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < args.Count; i++)
             {
                 var arg = args[i];
-                if (!arg.StartsWith("-", StringComparison.Ordinal)) continue;
+                if (!IsOptionLike(arg)) continue;
                 var eq = arg.IndexOfAny(new[] { '=', ':' }); // --api-key=k and --api-key:k are both one token
                 var name = eq < 0 ? arg : arg.Substring(0, eq);
-                if (!IsSecretOption(name)) continue;
+                if (!IsSecretOption(name) && known.Contains(name)) continue;
                 if (eq >= 0) secret[arg] = Printable(name) + arg[eq] + "***";
-                else if (i + 1 < args.Count && !args[i + 1].StartsWith("-", StringComparison.Ordinal)) secret[args[i + 1]] = "***";
+                else if (i + 1 < args.Count && !IsOptionLike(args[i + 1]) && (IsSecretOption(name) || !known.Contains(args[i + 1]))) secret[args[++i]] = "***";
+                else continue;
+                while (i + 1 < args.Count && !IsOptionLike(args[i + 1]) && !known.Contains(args[i + 1])) secret[args[++i]] = "***";
             }
             return secret;
         }
+
+        private static bool IsOptionLike(string arg) => arg.Length > 1 && (arg[0] == '-' || arg[0] == '/');
 
         /// <summary>An option whose name says it holds a secret: <c>--api-key</c> in any spelling, or a name the library's secret-name rule matches (<c>--password</c>, <c>--token</c>).</summary>
         private static bool IsSecretOption(string name) => Normalize(name) == "apikey" || UpstashSecrets.IsSecretName(name.TrimStart('-'));

@@ -62,6 +62,35 @@ namespace Upstash.DeveloperApi.Cli.Tests
             error.Should().NotContain(value).And.Contain(option).And.Contain("'xml'", "a harmless value in the same line is still quoted");
         }
 
+        [TestCase("--key", "k3y-0123456789secret")]
+        [TestCase("/api-key", "k3y-0123456789secret")]
+        [TestCase("--verbose", "k3y-0123456789secret")]
+        public async Task The_value_after_an_option_the_tool_does_not_know_is_masked_too(string option, string value)
+        {
+            var (exit, _, error) = await new CliRunner().RunAsync("rotate", "qstash", option, value);
+
+            exit.Should().Be(ExitCodes.Usage);
+            error.Should().NotContain(value, "a mistyped option name may hide the key").And.Contain(option);
+        }
+
+        [Test]
+        public async Task The_rest_of_an_unquoted_key_with_a_space_is_masked()
+        {
+            var (exit, _, error) = await new CliRunner().RunAsync("rotate", "qstash", "--api-key", "k3y-0123456789secret", "k3y-second-0123456");
+
+            exit.Should().Be(ExitCodes.Usage);
+            error.Should().NotContain("k3y-0123456789secret").And.NotContain("k3y-second-0123456");
+        }
+
+        [Test]
+        public async Task A_mistyped_command_after_a_known_flag_is_still_quoted_and_suggested()
+        {
+            var (exit, _, error) = await new CliRunner().RunAsync("rotate", "qstahs");
+
+            exit.Should().Be(ExitCodes.Usage);
+            error.Should().Contain("'qstahs'");
+        }
+
         [Test]
         public async Task An_argument_starting_with_an_at_sign_is_a_value_not_a_response_file()
         {
