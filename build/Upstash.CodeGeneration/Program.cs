@@ -88,6 +88,7 @@ namespace Upstash.CodeGeneration
             TypeNames.Apply(document);
             UnusedSchemas.Apply(document);
             RequestBodies.Apply(document);
+            PropertyNames.Apply(document);
             EnumMembers.Apply(document);
             Acknowledgements.Apply(document);
             var operations = OperationTable.Read(document);

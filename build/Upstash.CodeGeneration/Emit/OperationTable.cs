@@ -28,6 +28,9 @@ namespace Upstash.CodeGeneration.Emit
         /// </summary>
         public const string EnumerateMethodExtension = "x-upstash-enumerate-method";
 
+        /// <summary>On each operation, per parameter, <c>x-upstash-parameter-name-&lt;wire name&gt;</c>: its C# name (one flat key each, which the templates can look up).</summary>
+        public const string ParameterNameExtensionPrefix = "x-upstash-parameter-name-";
+
         /// <summary>The locals of a generated method (Client.Class.liquid, Client.RequestUrl.liquid): no parameter may take one of their names.</summary>
         private static readonly string[] TemplateLocals = { "path", "relativeUrl", "request", "cancellationToken" };
 
@@ -59,9 +62,15 @@ namespace Upstash.CodeGeneration.Emit
                     throw new NamingException($"{at}: {MethodNameExtension} must be a method name without 'Async'.");
                 // The method's name, decided here once: the overlay's, else the operationId with a capital.
                 // The templates and ApiOperation.MethodName both read it from the effective document.
+                // Each parameter's C# name, by the one camelCase rule (backup_id -> backupId), for Client.ParameterName.liquid.
                 foreach (var parameter in new[] { operation["parameters"], item["parameters"] }.OfType<JArray>().SelectMany(a => a.OfType<JObject>()))
-                    if ((string?)parameter["name"] is string wireName && TemplateLocals.Contains(Identifiers.Camel(wireName)))
-                        throw new NamingException($"{at}: the parameter '{wireName}' would be named '{Identifiers.Camel(wireName)}' in C#, as a local of the generated method is (build/templates/Client.Class.liquid). Rename the local there.");
+                {
+                    if ((string?)parameter["name"] is not string wireName) continue;
+                    var name = Identifiers.Camel(wireName);
+                    if (TemplateLocals.Contains(name))
+                        throw new NamingException($"{at}: the parameter '{wireName}' would be named '{name}' in C#, as a local of the generated method is (build/templates/Client.Class.liquid). Rename the local there.");
+                    operation[ParameterNameExtensionPrefix + wireName] = name;
+                }
                 var methodName = (string?)operation[MethodNameExtension] ?? char.ToUpperInvariant(id![0]) + id.Substring(1);
                 operation[MethodNameExtension] = methodName;
                 var enumerateName = ReturnsList(operation) ? EnumerateMethodName(methodName) : null;
