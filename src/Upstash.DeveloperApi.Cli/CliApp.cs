@@ -89,9 +89,11 @@ namespace Upstash.DeveloperApi.Cli
 
         /// <summary>The arguments that may be secret values, each with how it is shown.</summary>
         /// <remarks>
-        /// The value of an option named like a secret, and of any option the tool does not know (<c>--key k3y…</c>,
-        /// <c>/api-key k3y…</c>: a mistyped name may hide the key), and the unknown words that follow such a value (the
-        /// rest of an unquoted key with a space in it).
+        /// The value of an option named like a secret (<c>--api-key K</c>, <c>--api-key=K</c>, <c>"--api-key K"</c> as one
+        /// token, <c>api-key=K</c>, <c>UPSTASH_API_KEY=K</c>), and of any option the tool does not know (<c>--key K</c>,
+        /// <c>/api-key K</c>: a mistyped name may hide the key); the unknown words that follow such a value (the rest of
+        /// an unquoted key with a space in it); and any other unknown word that looks like a credential (long, with
+        /// letters and digits: a key given without its option). A mistyped command stays quoted.
         /// </remarks>
         private static Dictionary<string, string> SecretArgs(IReadOnlyList<string> args, ISet<string> known)
         {
@@ -99,17 +101,31 @@ namespace Upstash.DeveloperApi.Cli
             for (var i = 0; i < args.Count; i++)
             {
                 var arg = args[i];
-                if (!IsOptionLike(arg)) continue;
-                var eq = arg.IndexOfAny(new[] { '=', ':' }); // --api-key=k and --api-key:k are both one token
-                var name = eq < 0 ? arg : arg.Substring(0, eq);
-                if (!IsSecretOption(name) && known.Contains(name)) continue;
-                if (eq >= 0) secret[arg] = Printable(name) + arg[eq] + "***";
-                else if (i + 1 < args.Count && !IsOptionLike(args[i + 1]) && (IsSecretOption(name) || !known.Contains(args[i + 1]))) secret[args[++i]] = "***";
-                else continue;
-                while (i + 1 < args.Count && !IsOptionLike(args[i + 1]) && !known.Contains(args[i + 1])) secret[args[++i]] = "***";
+                if (known.Contains(arg) && !IsSecretOption(arg)) continue;
+                var split = arg.IndexOfAny(new[] { '=', ':', ' ' }); // --api-key=k, --api-key:k, "--api-key k", api-key=k: one token each
+                var name = split < 0 ? arg : arg.Substring(0, split);
+                var secretName = IsSecretOption(name);
+                if (split >= 0 && (secretName || (IsOptionLike(arg) && !known.Contains(name))))
+                {
+                    secret[arg] = Printable(name) + arg[split] + "***";
+                    continue;
+                }
+                if (IsOptionLike(arg) && (secretName || !known.Contains(name)))
+                {
+                    // The next word is this option's value: masked, unless it is a word of the tool (a command, an option).
+                    if (i + 1 < args.Count && !known.Contains(args[i + 1]) && (secretName || !IsOptionLike(args[i + 1]))) secret[args[++i]] = "***";
+                    else continue;
+                    while (i + 1 < args.Count && !IsOptionLike(args[i + 1]) && !known.Contains(args[i + 1])) secret[args[++i]] = "***";
+                    continue;
+                }
+                if (!IsOptionLike(arg) && LooksLikeACredential(arg)) secret[arg] = "***";
             }
             return secret;
         }
+
+        /// <summary>A word of at least 16 characters, with letters and digits and no space: the shape of a key, not of a mistyped command.</summary>
+        private static bool LooksLikeACredential(string word) =>
+            word.Length >= 16 && word.Any(char.IsLetter) && word.Any(char.IsDigit) && !word.Any(char.IsWhiteSpace);
 
         private static bool IsOptionLike(string arg) => arg.Length > 1 && (arg[0] == '-' || arg[0] == '/');
 

@@ -73,6 +73,19 @@ namespace Upstash.DeveloperApi.Cli.Tests
             error.Should().NotContain(value, "a mistyped option name may hide the key").And.Contain(option);
         }
 
+        [TestCase("rotate", "qstash", "api-key=k3y-0123456789secret")]
+        [TestCase("rotate", "qstash", "UPSTASH_API_KEY=k3y-0123456789secret")]
+        [TestCase("rotate", "qstash", "--api-key k3y-0123456789secret")]
+        [TestCase("rotate", "qstash", "k3y-0123456789secret")]
+        [TestCase("rotate", "qstahs", "--api-key", "/k3y-0123456789secret")]
+        public async Task A_key_in_any_shape_a_user_may_type_is_never_quoted(params string[] args)
+        {
+            var (exit, _, error) = await new CliRunner().RunAsync(args);
+
+            exit.Should().Be(ExitCodes.Usage);
+            error.Should().NotContain("0123456789secret");
+        }
+
         [Test]
         public async Task The_rest_of_an_unquoted_key_with_a_space_is_masked()
         {

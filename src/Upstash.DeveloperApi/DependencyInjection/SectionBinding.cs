@@ -46,10 +46,12 @@ namespace Upstash.DeveloperApi.DependencyInjection
                     // The setter's own check (BaseAddress: https, no user info); the message never quotes the address.
                     options.ConfigurationProblems.Add($"{UpstashOptions.SectionName}:{property.Name}: {ArgumentMessages.WithoutParameter(refused)}");
                 }
-                catch (InvalidOperationException ex)
+                catch (InvalidOperationException)
                 {
-                    // "Failed to convert configuration value '…' at 'Upstash:Timeout' to type 'System.TimeSpan'." (the email and key are strings: never converted)
-                    options.ConfigurationProblems.Add(ex.Message + (property.PropertyType == typeof(TimeSpan) ? " Write a duration as [d.]hh:mm:ss[.fff] (00:00:30)." : string.Empty));
+                    // The binder's own message quotes the value, which may be a key pasted into the wrong setting: this one does not.
+                    var expected = property.PropertyType == typeof(TimeSpan) ? "a duration. Write it as [d.]hh:mm:ss[.fff] (00:00:30)."
+                        : property.PropertyType == typeof(int) ? "a whole number." : $"a {property.PropertyType.Name}.";
+                    options.ConfigurationProblems.Add($"{UpstashOptions.SectionName}:{property.Name}: the value cannot be read as {expected}");
                 }
             }
         }

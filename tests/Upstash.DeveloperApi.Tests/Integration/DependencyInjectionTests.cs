@@ -97,8 +97,9 @@ namespace Upstash.DeveloperApi.Tests.Integration
         [TestCase("Upstash:Timeout", "30", "Upstash:Timeout: '30' is a bare number")]
         [TestCase("Upstash:MaxRetryDelay", "2.5", "Upstash:MaxRetryDelay: '2.5' is a bare number")]
         [TestCase("Upstash:ConnectRetryDelay", "200", "00:00:00.200 is 200 milliseconds")]
-        [TestCase("Upstash:ConnectRetryDelay", "soon", "'Upstash:ConnectRetryDelay'")]
-        [TestCase("Upstash:MaxRetries", "abc", "'Upstash:MaxRetries'")]
+        [TestCase("Upstash:ConnectRetryDelay", "soon", "Upstash:ConnectRetryDelay: the value cannot be read as a duration")]
+        [TestCase("Upstash:MaxRetries", "abc", "Upstash:MaxRetries: the value cannot be read as a whole number")]
+        [TestCase("Upstash:MaxRetries", "secret-key-123", "Upstash:MaxRetries")] // a key pasted into the wrong setting is not quoted
         [TestCase("Upstash:BaseUrl", "https://proxy.example.net", "Upstash:BaseUrl is now Upstash:BaseAddress")]
         public async Task A_bad_setting_fails_at_start_up_with_a_message_naming_it(string key, string value, string named)
         {
