@@ -56,11 +56,7 @@ namespace Upstash.DeveloperApi.Cli
         }
     }
 
-    /// <summary>
-    /// Parse errors that quote what the user typed, except the values of secret options: a mistyped option may be
-    /// followed by the API key (<c>--api_key k3y…</c>, <c>--apikey=k3y…</c>), so the value after an option named like a
-    /// secret is shown as <c>***</c>.
-    /// </summary>
+    /// <summary>Parse errors that quote what the user typed, except whatever may be a secret (see <see cref="SecretArgs"/>), shown as <c>***</c>.</summary>
     /// <remarks>
     /// Everything else (a mistyped command, <c>--format xml</c>) is quoted as typed, without control characters.
     /// </remarks>

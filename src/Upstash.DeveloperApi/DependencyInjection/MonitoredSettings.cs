@@ -31,15 +31,17 @@ namespace Upstash.DeveloperApi.DependencyInjection
             }
             catch (OptionsValidationException invalid)
             {
-                throw new UpstashConfigurationException("The Upstash options are not valid: " + string.Join("; ", invalid.Failures));
+                throw NotValid(string.Join("; ", invalid.Failures));
             }
-            if (source.RejectedReload != null) source = _validator.LastValid ?? throw new UpstashConfigurationException("The Upstash options are not valid: " + source.RejectedReload);
+            if (source.RejectedReload != null) source = _validator.LastValid ?? throw NotValid(source.RejectedReload);
             var last = _last;
             if (last != null && ReferenceEquals(last.Source, source)) return last.Settings;
             var snapshot = new Snapshot(source, new ClientSettings(source.ToCredentials(), source.Clone()));
             _last = snapshot;
             return snapshot.Settings;
         }
+
+        private static UpstashConfigurationException NotValid(string failures) => new("The Upstash options are not valid: " + failures);
 
         /// <summary>Options and the settings made of them, replaced together (never one without the other).</summary>
         private sealed class Snapshot

@@ -31,14 +31,10 @@ namespace Upstash.DeveloperApi.Contract.Tests.Workflow
     [Parallelizable(ParallelScope.Self)] // a child-process test: it runs beside the others (its own obj/history/), one fixture at a time each
     public sealed class UpstreamHistoryTests
     {
-        private static string Fixture(string name) => UpstreamRevisions.Fixture(name);
-
-        private static IReadOnlyList<UpstreamRevisions.Revision> History() => UpstreamRevisions.History();
-
         [Test]
         public void The_history_is_in_date_order_and_ends_with_the_vendored_revision()
         {
-            var history = History();
+            var history = UpstreamRevisions.History();
             history.Count.Should().BeGreaterThan(1, "Fixtures/upstream holds the revisions before the vendored one");
             history.Select(r => r.Name).Should().BeInAscendingOrder(StringComparer.Ordinal);
             history[^1].Spec.Should().Be(RepoPaths.Of("openapi", "openapi.yml"));
@@ -48,7 +44,7 @@ namespace Upstash.DeveloperApi.Contract.Tests.Workflow
                 File.Exists(revision.Overlay).Should().BeTrue($"{revision.Name} comes with the overlay adopted with it");
             }
             // An earlier copy of the vendored revision (left by an adoption) must be the same bytes.
-            var copy = Fixture(history[^1].Name + ".yml");
+            var copy = UpstreamRevisions.Fixture(history[^1].Name + ".yml");
             if (File.Exists(copy))
                 File.ReadAllBytes(copy).Should().Equal(File.ReadAllBytes(history[^1].Spec));
         }
@@ -60,7 +56,7 @@ namespace Upstash.DeveloperApi.Contract.Tests.Workflow
             var clock = Stopwatch.StartNew();
             var mismatches = new List<string>();
             var accept = Environment.GetEnvironmentVariable(PublicApiBaselineTests.AcceptVariable) == "1";
-            var history = History();
+            var history = UpstreamRevisions.History();
 
             foreach (var revision in history)
             {
@@ -90,8 +86,8 @@ namespace Upstash.DeveloperApi.Contract.Tests.Workflow
                     if (previousOperations != null && previousSurface != null)
                     {
                         var changes = Changes(revision.Name, previousOperations, operations, previousSurface, surface);
-                        var expectedPath = Fixture(revision.Name + ".api-changes.txt");
-                        var receivedPath = Fixture(revision.Name + ".api-changes.received.txt");
+                        var expectedPath = UpstreamRevisions.Fixture(revision.Name + ".api-changes.txt");
+                        var receivedPath = UpstreamRevisions.Fixture(revision.Name + ".api-changes.received.txt");
                         var expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath).Replace("\r\n", "\n") : string.Empty;
                         if (expected == changes)
                         {
@@ -129,7 +125,7 @@ namespace Upstash.DeveloperApi.Contract.Tests.Workflow
         public async Task A_correction_whose_target_is_gone_fails_the_build_naming_it()
         {
             // The overlay of 05023883 against a later revision, whose reserved_type has no enum any more.
-            var build = await Build(Fixture("2026-03-30.883b36b6.yml"), Fixture("2025-12-23.05023883.overlay.yml"));
+            var build = await Build(UpstreamRevisions.Fixture("2026-03-30.883b36b6.yml"), UpstreamRevisions.Fixture("2025-12-23.05023883.overlay.yml"));
 
             build.Exit.Should().NotBe(0);
             build.Output.Should().Contain("error UPSTASH002").And.Contain("action 1").And.Contain("reserved_type").And.Contain("selects nothing");
